@@ -14,11 +14,26 @@ from .settings import Settings
 
 
 @dataclass
+class PageRef:
+    """What a generated page shows, so feed and search hooks can find its item.
+
+    ``kind`` is one of: home, news, plan, procedure, unit, topic, year, listing.
+    """
+
+    kind: str
+    title: str
+    item_id: str | None = None
+    unit: str | None = None  # the unit the page belongs to (its item's unit, or the column's unit)
+    topics: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Build:
     root: Path  # the folder holding mkdocs.yml and content/
     site: Site
     settings: Settings
     site_url: str  # absolute, ends with "/"
+    pages: dict[str, PageRef] = field(default_factory=dict)  # generated page src_uri -> what it shows
     extra: dict = field(default_factory=dict)  # per-build data other hooks may hang here
 
 

@@ -85,6 +85,14 @@ def load_site(root: Path, build_time: datetime | None = None, docs_dir: Path | N
     return LoadResult(None if loader.problems.errors else site, loader.problems)
 
 
+def load_reference_data(root: Path) -> tuple[dict[str, Unit], dict[str, Group], dict[str, Topic], Problems]:
+    """Read only ``units.yml`` and ``topics.yml`` (for editor commands such as ``scripts/new``)."""
+    loader = _Loader(root, build_time_from(), root / "docs")
+    topics = loader.load_topics()
+    units, groups = loader.load_units()
+    return units, groups, topics, loader.problems
+
+
 def load_site_or_raise(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None) -> LoadResult:
     """Like ``load_site`` but raise ``ContentError`` listing every error."""
     result = load_site(root, build_time, docs_dir)
@@ -100,6 +108,11 @@ class _Loader:
         self.docs_dir = docs_dir
         self.build_time = build_time
         self.problems = Problems()
+        # Ids (and file names) of items, units and topics that exist but failed to load:
+        # references to them are not reported again, their own errors are enough.
+        self.unloaded: dict[str, set[str]] = {"plans": set(), "news": set(), "procedures": set(),
+                                              "units": set(), "topics": set()}
+        self.unreadable: set[str] = set()  # "units" / "topics" when the whole file could not be read
 
     def shown(self, file: Path) -> str:
         try:
@@ -146,6 +159,7 @@ class _Loader:
                 self.problems.warn(self.shown(file), 1, "", "not a Markdown file, so it is not published",
                                    "rename it to end in .md, or move it out of content/")
                 continue
+            self.unloaded[folder].add(file.stem)
             src = read_text(file, self.shown(file), self.problems)
             if src is None:
                 continue
@@ -153,8 +167,13 @@ class _Loader:
             if front is None:
                 continue
             item = read(front, file)
+            draft = front.fields.boolean("draft")
+            raw_id = front.fields._map.get("id")
             if item is not None:
-                items.append((item, front.fields.boolean("draft")))
+                self.unloaded[folder].discard(file.stem)
+                items.append((item, draft))
+            elif raw_id is not None and isinstance(raw_id[1].value, str):
+                self.unloaded[folder].add(raw_id[1].value.strip())
         return items
 
     def load_topics(self) -> dict[str, Topic]:
@@ -166,11 +185,14 @@ class _Loader:
             return topics
         data = load_yaml_file(file, self.shown(file), self.problems)
         if data is None:
+            self.unreadable.add("topics")
             return topics
         data.check_known({"topics"})
         for f in data.mappings("topics", required=True):
             f.check_known({"id", "name", "description"})
             tid, name = f.ident("id", True), f.text("name", True)
+            if tid and not name:
+                self.unloaded["topics"].add(tid)
             if tid and name:
                 if tid in topics:
                     f._error(f.line_of("id"), "id", f"topic '{tid}' is defined twice", "give each topic its own id")
@@ -187,6 +209,7 @@ class _Loader:
             return units, groups
         data = load_yaml_file(file, self.shown(file), self.problems)
         if data is None:
+            self.unreadable.add("units")
             return units, groups
         data.check_known({"units", "groups"})
         for f in data.mappings("units", required=True):
@@ -208,7 +231,7 @@ class _Loader:
                 f._error(f.line_of("id"), "id", f"'{gid}' is already used by a unit or group", "choose another id")
                 continue
             for member, line in members:
-                if member not in units:
+                if member not in units and member not in self.unloaded["units"] and "units" not in self.unreadable:
                     self.unknown(f.path, line, f.name("members"), member, "unit", units)
             groups[gid] = Group(gid, name, [m for m, _ in members], Source(f.path, f.line))
         for unit in units.values():
@@ -240,14 +263,20 @@ class _Loader:
             if when and reason:
                 ended = Ended(when, reason, successor)
         if not uid or not name:
+            if uid:
+                self.unloaded["units"].add(uid)
             return None
-        return Unit(uid, name, f.text("short_name") or name, kind, f.ident("parent"), f.text("hotline"),
+        unit = Unit(uid, name, f.text("short_name") or name, kind, f.ident("parent"), f.text("hotline"),
                     f.text("email"), f.text("address"), f.text("website"), former, ended, Source(f.path, f.line))
+        unit._parent_line = f.line_of("parent")  # type: ignore[attr-defined]
+        return unit
 
     def link_unit(self, unit: Unit, units: dict[str, Unit]) -> None:
-        path, line = unit.source.path, unit.source.line
+        path, line = unit.source.path, getattr(unit, "_parent_line", unit.source.line)
         if unit.parent:
-            if unit.parent not in units:
+            if unit.parent in self.unloaded["units"]:
+                unit.parent = None
+            elif unit.parent not in units:
                 self.unknown(path, line, f"units[{unit.id}].parent", unit.parent, "unit", units)
                 unit.parent = None
             else:
@@ -262,7 +291,8 @@ class _Loader:
                     current = units[current].parent
                 else:
                     units[unit.parent].children.append(unit.id)
-        if unit.ended and unit.ended.successor and unit.ended.successor not in units:
+        if unit.ended and unit.ended.successor and unit.ended.successor not in units \
+                and unit.ended.successor not in self.unloaded["units"]:
             self.unknown(path, line, f"units[{unit.id}].ended.successor", unit.ended.successor, "unit", units)
 
     # -- items --------------------------------------------------------------------
@@ -271,7 +301,7 @@ class _Loader:
         item_id = front.ident("id", True, slugify(file.stem) or "ma-dinh-danh")
         slug = front.text("slug") or file.stem
         if not is_ident(slug):
-            line = front.line_of("slug") if front.has("slug") else front.line
+            line = front.line_of("slug") if front.has("slug") else 1  # the file name is at fault
             front._error(line, "slug", f"'{slug}' cannot be used in a web address",
                          f"rename the file or set 'slug: {slugify(slug)}' (ASCII letters, digits, '-')")
         return item_id, slug
@@ -297,7 +327,7 @@ class _Loader:
         body = front.body.strip()
         item = NewsItem(item_id, slug, title, when, unit, [t for t, _ in topics], summary, image,
                         [t for t, _ in tasks], body, Source(f.path, 1))
-        item._lines = {"unit": f.line_of("unit"), "topics": topics, "tasks": tasks}  # type: ignore[attr-defined]
+        item._lines = {"unit": f.line_of("unit"), "topics": topics, "tasks": tasks, **_id_lines(f)}  # type: ignore[attr-defined]
         return item
 
     def read_plan(self, front, file: Path) -> Plan | None:
@@ -320,6 +350,7 @@ class _Loader:
         summary = f.text("summary") or ""
         tasks: list[Task] = []
         seen_no: dict[str, int] = {}
+        skipped_nos: set[str] = set()  # tasks with errors of their own: links to them are not reported again
         for tf in f.mappings("tasks"):
             tf.check_known(TASK_FIELDS)
             no = tf.text("no", True, '"1"')
@@ -333,6 +364,8 @@ class _Loader:
                           "number each task of the plan differently")
                 continue
             if not (no and task_title and time_text and start and end):
+                if no:
+                    skipped_nos.add(no)
                 continue
             seen_no[no] = tf.line_of("no")
             task = Task(item_id or "", no, task_title, tf.text("details") or "", [u for u, _ in lead],
@@ -344,7 +377,8 @@ class _Loader:
             return None
         plan = Plan(item_id, slug, number, unit, issued, title, start, end, [b for b, _ in bases],
                     [t for t, _ in topics], summary, tasks, front.body.strip(), Source(f.path, 1))
-        plan._lines = {"unit": f.line_of("unit"), "topics": topics}  # type: ignore[attr-defined]
+        plan._lines = {"unit": f.line_of("unit"), "topics": topics, "skipped": skipped_nos,
+                       **_id_lines(f)}  # type: ignore[attr-defined]
         return plan
 
     def read_procedure(self, front, file: Path) -> Procedure | None:
@@ -376,7 +410,7 @@ class _Loader:
             if kind and decision and decided and effective:
                 history.append(Change(kind, decision, decided, effective, cf.text("note") or "",
                                       Source(f.path, cf.line)))
-        for before, after in zip(history, history[1:]):
+        for before, after in zip(history, history[1:], strict=False):
             if after.decision_date < before.decision_date:
                 self.problems.add(f.path, after.source.line, "history", "the changes are not in date order",
                                   "list the decisions oldest first")
@@ -391,7 +425,7 @@ class _Loader:
         proc = Procedure(item_id, slug, code, name, field_name, level, unit, online, portal, processing, fees,
                          [t for t, _ in topics] or ["cai-cach-thu-tuc-hanh-chinh"], history, sections,
                          Source(f.path, 1))
-        proc._lines = {"unit": f.line_of("unit"), "topics": topics}  # type: ignore[attr-defined]
+        proc._lines = {"unit": f.line_of("unit"), "topics": topics, **_id_lines(f)}  # type: ignore[attr-defined]
         return proc
 
     def read_sections(self, front, path: str) -> list[Section]:
@@ -433,36 +467,55 @@ class _Loader:
         self.problems.add(path, line, fld, f"no {what} with id '{ref}'", fix)
 
     def check_references(self, site: Site, plans, news, procedures) -> None:
+        """Check units, topics, plan-task links and task leads; skip refs to things that failed to load."""
         units, topics = site.units, site.topics
+        check_units = "units" not in self.unreadable
+        check_topics = "topics" not in self.unreadable
         tasks = {task.key: task for plan, _ in plans for task in plan.tasks}
         for item, _ in news + plans + procedures:
             lines = item._lines
             path = item.source.path
-            if item.unit not in units:
-                self.unknown(path, lines["unit"], "unit", item.unit, "unit", units)
-            else:
+            if item.unit in units:
                 self.check_unit_alive(path, lines["unit"], units[item.unit], _item_day(item))
+            elif check_units and item.unit not in self.unloaded["units"]:
+                self.unknown(path, lines["unit"], "unit", item.unit, "unit", units)
             for topic, line in lines["topics"]:
-                if topic not in topics:
+                if topic not in topics and check_topics and topic not in self.unloaded["topics"]:
                     self.unknown(path, line, "topics", topic, "topic", topics)
-        for item, _ in news:
+        plan_by_id = {plan.id: (plan, draft) for plan, draft in plans}
+        for item, draft in news:
+            path = item.source.path
             for ref, line in item._lines["tasks"]:
                 if "#" not in ref:
-                    self.problems.add(item.source.path, line, "tasks", f"'{ref}' does not name a task",
+                    self.problems.add(path, line, "tasks", f"'{ref}' does not name a task",
                                       "write '<plan id>#<task number>', e.g. 'hp-sgddt-kh-2023#1'")
-                elif ref not in tasks:
-                    plan_id, no = ref.split("#", 1)
-                    known = [p.id for p, _ in plans]
-                    if plan_id not in known:
-                        self.unknown(item.source.path, line, "tasks", plan_id, "plan", known)
-                    else:
-                        numbers = [t.no for t in next(p for p, _ in plans if p.id == plan_id).tasks]
-                        self.problems.add(item.source.path, line, "tasks", f"plan '{plan_id}' has no task '{no}'",
+                    continue
+                plan_id, no = ref.split("#", 1)
+                if ref not in tasks:
+                    if plan_id in self.unloaded["plans"]:
+                        continue  # the plan has errors of its own
+                    if plan_id not in plan_by_id:
+                        self.unknown(path, line, "tasks", plan_id, "plan", list(plan_by_id))
+                    elif no not in plan_by_id[plan_id][0]._lines["skipped"]:
+                        numbers = [t.no for t in plan_by_id[plan_id][0].tasks]
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' has no task '{no}'",
                                           "its tasks are numbered " + ", ".join(numbers))
+                    continue
+                plan, plan_draft = plan_by_id[plan_id]
+                if not draft and item.date <= self.build_time:
+                    if plan_draft:
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is a draft, so this link would "
+                                          "lead nowhere", "publish the plan first, or remove the link for now")
+                    elif plan.published > self.build_time:
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is dated "
+                                          f"{show_date(plan.date)}, after this news item",
+                                          "check the dates of the plan and of the news item")
         for plan, _ in plans:
             for task in plan.tasks:
                 for ref, line in task._lines:
-                    if ref not in units and ref not in site.groups:
+                    if ref in units or ref in site.groups:
+                        continue
+                    if check_units and ref not in self.unloaded["units"]:
                         self.unknown(plan.source.path, line, f"tasks[{task.no}]", ref, "unit or group",
                                      list(units) + list(site.groups))
 
@@ -480,11 +533,16 @@ class _Loader:
             for item, _ in items:
                 value = getattr(item, attr)
                 if value in seen:
-                    self.problems.add(item.source.path, 1, attr,
+                    self.problems.add(item.source.path, item._lines[attr], attr,
                                       f"the {what} '{value}' is already used by {seen[value]}",
                                       f"give this {folder[:-1] if folder != 'news' else 'news item'} another {attr}")
                 else:
                     seen[value] = item.source.path
+
+
+def _id_lines(f: Fields) -> dict[str, int]:
+    """Lines of ``id`` and ``slug`` (line 1 when the slug comes from the file name)."""
+    return {"id": f.line_of("id"), "slug": f.line_of("slug") if f.has("slug") else 1}
 
 
 def _item_day(item) -> date:

@@ -33,6 +33,9 @@ _TYPE_NAMES = {
 }
 
 
+_SEPARATORS = re.compile("[\u0085\u2028\u2029]")
+
+
 @dataclass
 class SourceText:
     """A content file read as NFC text, or None when it cannot be read."""
@@ -44,13 +47,14 @@ class SourceText:
 def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
     """Read ``file`` as UTF-8, check every line, and return it NFC-normalised."""
     raw = file.read_bytes()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    raw = raw[bom:]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.add(shown, line, "", f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start}",
+        line = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
+        # The offset counts from the start of the file as saved (BOM included), as hex editors show it.
+        problems.add(shown, line, "", f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start + bom}",
                      "save the file with the encoding UTF-8")
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -59,11 +63,20 @@ def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
                      "write the content, or create it with scripts/new")
         return None
     bad = False
-    for number, line in enumerate(text.split("\n"), start=1):
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if _SEPARATORS.search(line):
+            # YAML counts these as line breaks: left in, they shift every line number after them
+            # and break the metadata; as text they are a space.
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SEPARATORS.findall(line)}))
+            problems.warn(shown, number, "", f"invisible line separator {codes} was replaced by a space",
+                          "nothing to do, or retype the line")
+            line = lines[number - 1] = _SEPARATORS.sub(" ", line)
         chars = forbidden_chars(line)
         if chars:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
-            problems.add(shown, number, "", f"invisible control character {codes} (often a line break pasted from Word)",
+            problems.add(shown, number, "",
+                         f"invisible control character {codes} (often a line break pasted from Word)",
                          "delete it or retype the line")
             bad = True
         if looks_like_legacy_encoding(line):
@@ -74,7 +87,7 @@ def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
                             "nothing to do; the site uses the composed form")
     if bad:
         return None
-    return SourceText(shown, nfc(text))
+    return SourceText(shown, nfc("\n".join(lines)))
 
 
 @dataclass

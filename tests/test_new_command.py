@@ -1,0 +1,121 @@
+"""``scripts/new``: what it writes lands in the right place and passes the loader."""
+
+from __future__ import annotations
+
+import importlib.machinery
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+NEW = REPO / "scripts" / "new"
+
+
+def _load_new():
+    loader = importlib.machinery.SourceFileLoader("cchc_new_command", str(NEW))
+    spec = importlib.util.spec_from_loader("cchc_new_command", loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+new = _load_new()
+TITLE = 'Đón đoàn kiểm tra: "CCHC" #1 tại Đồ Sơn'
+SLUG = "don-doan-kiem-tra-cchc-1-tai-do-son"  # đ/Đ -> d, punctuation -> '-'
+WHERE = {
+    "news": f"content/news/2024/2024-03-05-{SLUG}.md",
+    "plan": f"content/plans/{SLUG}.md",
+    "procedure": f"content/procedures/{SLUG}.md",
+}
+
+
+def run_new(site, *args: str) -> int:
+    return new.main([*args, "--root", str(site.root)])
+
+
+@pytest.mark.parametrize("kind", ["news", "plan", "procedure"])
+def test_scaffold_passes_check_and_publishes_once_filled(site_factory, capsys, kind):
+    site = site_factory()
+    extra = ["--code", "1.005088"] if kind == "procedure" else []
+    assert run_new(site, kind, TITLE, "--unit", "hp-so-gddt", "--date", "2024-03-05 08:30", *extra) == 0
+    out = capsys.readouterr().out
+    assert WHERE[kind] in out and "draft" in out
+    path = site.root / WHERE[kind]
+    assert path.is_file()
+
+    result = site.check()
+    assert result.problems.errors == [], [str(p) for p in result.problems.errors]
+    assert result.problems.warnings == []
+    assert any(h.startswith(WHERE[kind]) for h in result.site.held_back), "written as a draft"
+
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    result = site.check()
+    assert result.problems.errors == [], [str(p) for p in result.problems.errors]
+    items = {"news": result.site.news, "plan": result.site.plans, "procedure": result.site.procedures}[kind]
+    item = next(i for i in items if i.source.path == WHERE[kind])
+    assert (item.name if kind == "procedure" else item.title) == TITLE
+    expected_id = f"2024-03-05-{SLUG}" if kind == "news" else SLUG
+    assert item.id == expected_id and item.unit == "hp-so-gddt"
+
+
+def test_topics_and_default_date(site_factory, capsys):
+    site = site_factory()
+    assert run_new(site, "news", "Tin mới", "--unit", "hp-thpt-tran-phu",
+                   "--topic", "cai-cach-the-che", "--topic", "chinh-quyen-dien-tu-so") == 0
+    written = capsys.readouterr().out.split("Đã tạo ", 1)[1].split("\n", 1)[0]
+    assert written.startswith("content/news/") and written.endswith("-tin-moi.md")
+    text = (site.root / written).read_text(encoding="utf-8")
+    assert "topics: [cai-cach-the-che, chinh-quyen-dien-tu-so]" in text
+    result = site.check("2099-01-01")
+    assert result.problems.errors == []
+
+
+def test_refuses_to_overwrite(site_factory, capsys):
+    site = site_factory()
+    args = ("plan", "Kế hoạch thử", "--unit", "hp-so-gddt", "--date", "2024-01-02")
+    assert run_new(site, *args) == 0
+    path = site.root / "content/plans/ke-hoach-thu.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nĐã sửa.\n", encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert run_new(site, *args) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_refuses_a_news_id_used_in_another_year_folder(site_factory, capsys):
+    site = site_factory()
+    site.write("content/news/2023/2024-03-05-tin.md", "x")
+    assert run_new(site, "news", "Tin", "--unit", "hp-so-gddt", "--date", "2024-03-05") == 1
+    assert "content/news/2023/2024-03-05-tin.md already exists" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (("news", "Tin", "--unit", "hp-so-gdt"), "did you mean 'hp-so-gddt'"),
+    (("news", "Tin", "--unit", "hp-so-gddt", "--topic", "cai-cach-the-ch"), "did you mean 'cai-cach-the-che'"),
+    (("news", "Tin", "--unit", "hp-phong-gddt-an-duong", "--date", "2025-07-01"), "use 'hp-so-gddt'"),
+    (("news", "Tin", "--unit", "hp-so-gddt", "--date", "05/03/2024"), "YYYY-MM-DD"),
+    (("procedure", "Thủ tục", "--unit", "hp-so-gddt", "--code", "1.5090"), "not a national procedure code"),
+    (("news", "!!!", "--unit", "hp-so-gddt"), "no letters or digits"),
+])
+def test_refusals_write_nothing(site_factory, capsys, args, words):
+    site = site_factory(with_content=False)
+    assert run_new(site, *args) == 1
+    assert words in capsys.readouterr().err
+    assert not any(p.is_file() for p in (site.root / "content").rglob("*.md"))
+
+
+def test_runs_as_a_command(site_factory):
+    site = site_factory(with_content=False)
+    assert os.access(NEW, os.X_OK), "scripts/new must be executable"
+    result = subprocess.run([sys.executable, str(NEW), "procedure", "Chuyển trường đối với học sinh",
+                             "--unit", "hp-so-gddt", "--level", "tỉnh", "--root", str(site.root)],
+                            capture_output=True, text=True, encoding="utf-8", timeout=60,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 0, result.stderr
+    assert "content/procedures/chuyen-truong-doi-voi-hoc-sinh.md" in result.stdout
+    assert "1.000000" in result.stdout, "the placeholder code is pointed out"

@@ -141,10 +141,17 @@ Nghị định 23/2015/NĐ-CP.
 BUILD_DATE = "2024-06-30"
 
 
+def repo_hooks() -> list[str]:
+    """The ``hooks:`` of the repository's mkdocs.yml, in their order (cchc_site first)."""
+    import yaml
+
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    return list(yaml.safe_load(text)["hooks"])
+
+
 def mkdocs_yml(extra: str = "") -> str:
     """A mkdocs.yml for a tiny site that uses this repository's hooks and theme overrides."""
-    hooks = sorted((REPO / "hooks").glob("cchc_*.py"))
-    hook_lines = "\n".join(f"  - {h.as_posix()}" for h in hooks)
+    hook_lines = "\n".join(f"  - {(REPO / h).as_posix()}" for h in repo_hooks())
     return textwrap.dedent(f"""\
         site_name: Thử nghiệm
         site_url: https://cchc.test/

@@ -72,3 +72,48 @@ def topic_feed_name(topic_id: str) -> str:
 NEWS_FEED = "tin-tuc"
 PROCEDURES_FEED = "thu-tuc"
 PLANS_FEED = "ke-hoach"
+
+
+# -- listing pages and downloads (added for the generated site) -------------------------
+HOME_SRC = "index.md"
+NEWS_INDEX_SRC = "tin-tuc/index.md"
+PLANS_INDEX_SRC = "ke-hoach/index.md"
+TASKS_INDEX_SRC = "nhiem-vu/index.md"
+PROCEDURES_INDEX_SRC = "thu-tuc/index.md"
+UNITS_INDEX_SRC = "don-vi/index.md"
+TOPICS_INDEX_SRC = "chu-de/index.md"
+YEARS_INDEX_SRC = "luu-tru/index.md"
+ALL_TASKS_CSV = "nhiem-vu/nhiem-vu.csv"
+
+
+def paged_src(src: str, page: int) -> str:
+    """Page ``page`` (1-based) of a paginated listing whose first page is ``src``.
+
+    ``tin-tuc/index.md`` -> ``tin-tuc/trang/2.md``; ``chu-de/x.md`` -> ``chu-de/x/trang/2.md``.
+    """
+    if page <= 1:
+        return src
+    return f"{src_to_url(src)}trang/{page}.md"
+
+
+def procedure_field_src(field_slug: str) -> str:
+    return f"thu-tuc/linh-vuc/{field_slug}.md"
+
+
+def procedure_change_src(kind: str) -> str:
+    """Procedures whose latest change is ``kind`` ("new", "amended", "abolished")."""
+    return f"thu-tuc/thay-doi/{kind}.md"
+
+
+def unit_tasks_src(unit_id: str) -> str:
+    return f"don-vi/{unit_id}/nhiem-vu.md"
+
+
+def plan_tasks_csv(plan: Plan) -> str:
+    return f"ke-hoach/{plan.slug}/nhiem-vu.csv"
+
+
+def unit_tasks_csv(unit_id: str) -> str:
+    return f"don-vi/{unit_id}/nhiem-vu.csv"
+
+FEEDS_PAGE_SRC = "nguon-tin.md"  # the page that explains the feeds and lists them all

@@ -1,0 +1,325 @@
+"""Feeds: built from tiny sites and from a copy of the demo, parsed with feedparser and lxml."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import feedparser
+import pytest
+from cchc.feeds import FeedConfigError, FeedSet, absolute_links, check_site_url
+from cchc.model import NewsItem, Site, Topic, Unit
+from cchc.text import VN_TZ
+from conftest import NEWS, PROCEDURE, REPO, mkdocs_yml
+from lxml import etree
+from mkdocs.exceptions import Abort
+from test_feeds_rules import ATOM, check_atom, check_rss
+
+SITE = "https://cchc.test/"
+A = f"{{{ATOM}}}"
+
+
+def feeds_of(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((out / "feeds").glob("*.xml"))}
+
+
+def ids(data: bytes) -> list[str]:
+    return [e.id for e in feedparser.parse(data).entries]
+
+
+def atom_entry(data: bytes, entry_id: str) -> bytes:
+    root = etree.fromstring(data)
+    for entry in root.findall(f"{A}entry"):
+        if entry.findtext(f"{A}id") == entry_id:
+            return etree.tostring(entry)
+    raise AssertionError(f"no entry {entry_id}")
+
+
+def assert_valid(name: str, data: bytes, site_url: str) -> None:
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo, f"{name}: {parsed.bozo_exception}"
+    url = f"{site_url}feeds/{name}"
+    problems = check_rss(data, url) if name.endswith(".rss.xml") else check_atom(data, url)
+    assert problems == [], f"{name}: {problems}"
+    for entry in parsed.entries:
+        assert entry.get("id") and entry.get("link") and (entry.get("published") or entry.get("updated")), name
+    assert parsed.feed.get("language") == "vi", name
+
+
+# -- the demo site ------------------------------------------------------------------------
+
+def build_demo(tmp: Path, out_name: str = "out") -> Path:
+    """Build a copy of the repository's site (content, docs and hooks linked) into ``tmp``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    if not (tmp / "mkdocs.yml").exists():
+        for name in ("content", "docs", "hooks"):
+            (tmp / name).symlink_to(REPO / name)
+        shutil.copy(REPO / "mkdocs.yml", tmp / "mkdocs.yml")
+    old = os.environ.get("CCHC_BUILD_DATE")
+    os.environ["CCHC_BUILD_DATE"] = "2026-12-31"
+    try:
+        build(load_config(str(tmp / "mkdocs.yml"), site_dir=str(tmp / out_name), strict=True))
+    finally:
+        os.environ.pop("CCHC_BUILD_DATE") if old is None else os.environ.__setitem__("CCHC_BUILD_DATE", old)
+    return tmp / out_name
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    return build_demo(tmp_path_factory.mktemp("demo"))
+
+
+def test_every_demo_feed_parses_and_follows_the_rss_and_atom_rules(demo):
+    feeds = feeds_of(demo)
+    assert "tin-tuc.rss.xml" in feeds and "thu-tuc.atom.xml" in feeds and "ke-hoach.rss.xml" in feeds
+    assert any(name.startswith("don-vi-") for name in feeds) and any(name.startswith("chu-de-") for name in feeds)
+    for name, data in feeds.items():
+        assert_valid(name, data, "https://cchc.example.vn/")
+    # Both formats of a feed carry the same entries with the same ids.
+    for name in feeds:
+        if name.endswith(".rss.xml"):
+            assert ids(feeds[name]) == ids(feeds[name.replace(".rss.", ".atom.")])
+
+
+def test_demo_feeds_are_newest_first_and_cut_to_the_feed_length(demo):
+    for name, data in feeds_of(demo).items():
+        parsed = feedparser.parse(data)
+        dates = [e.published_parsed for e in parsed.entries]
+        assert dates == sorted(dates, reverse=True), name
+        assert len(parsed.entries) <= 50
+
+
+def test_demo_drafts_and_future_items_are_absent(demo):
+    everything = b"".join(feeds_of(demo).values())
+    assert b"2026-11-18-du-thao-ke-hoach-cchc-2027" not in everything  # a draft
+    assert b"2027-01-12" not in everything  # dated after the build date
+    for data in feeds_of(demo).values():
+        for entry in feedparser.parse(data).entries:
+            assert entry.published_parsed[:3] <= (2026, 12, 31)
+
+
+def test_demo_rebuild_is_byte_identical(demo, tmp_path):
+    again = build_demo(demo.parent, "again")
+    assert feeds_of(again) == feeds_of(demo)
+
+
+def test_demo_feed_opened_in_a_browser_shows_a_vietnamese_page(demo):
+    data = (demo / "feeds" / "tin-tuc.rss.xml").read_bytes()
+    assert b'<?xml-stylesheet type="text/xsl" href="../assets/feeds/feed.xsl"?>' in data.split(b"\n")[1]
+    xsl = etree.XSLT(etree.parse(str(demo / "assets" / "feeds" / "feed.xsl")))
+    assert (demo / "assets" / "feeds" / "feed.css").is_file()
+    for name in ("tin-tuc.rss.xml", "tin-tuc.atom.xml"):
+        page = str(xsl(etree.parse(str(demo / "feeds" / name))))
+        first = feedparser.parse((demo / "feeds" / name).read_bytes()).entries[0]
+        assert "ứng dụng đọc tin" in page and first.title in page and first.link in page
+        head = page.split("<body")[0]
+        assert 'href="../assets/feeds/feed.css"' in head and "https://" not in head  # served by the site itself
+
+
+def test_demo_feeds_page_lists_every_feed(demo):
+    page = (demo / "nguon-tin" / "index.html").read_text(encoding="utf-8")
+    for name in feeds_of(demo):
+        assert f"https://cchc.example.vn/feeds/{name}" in page, name
+
+
+# -- tiny sites ---------------------------------------------------------------------------
+
+def test_news_id_is_the_same_in_every_feed_and_survives_title_and_slug_edits(site_factory):
+    site = site_factory()
+    out = site.build()
+    news_id = "tag:cchc.test,2024:tin-tuc/tin-hoi-nghi"
+    feeds = feeds_of(out)
+    for name in ("tin-tuc", "don-vi-hp-so-gddt", "don-vi-hai-phong", "chu-de-chi-dao-dieu-hanh"):
+        for kind in ("rss", "atom"):
+            assert ids(feeds[f"{name}.{kind}.xml"]) == [news_id], name
+    change_ids = ids(feeds["thu-tuc.atom.xml"])
+    plan_ids = ids(feeds["ke-hoach.atom.xml"])
+
+    site.write("content/news/2024/tin-hoi-nghi.md", NEWS.replace(
+        "title: Hội nghị triển khai", "slug: hoi-nghi-moi\ntitle: Tiêu đề đã sửa của hội nghị triển khai"))
+    site.write("content/procedures/cap-ban-sao-van-bang.md", PROCEDURE.replace(
+        "name: Cấp bản sao", "slug: ban-sao-moi\nname: Tên đã sửa, cấp bản sao"))
+    feeds = feeds_of(site.build())
+    entry = feedparser.parse(feeds["tin-tuc.atom.xml"]).entries[0]
+    assert entry.id == news_id and entry.title.startswith("Tiêu đề đã sửa")
+    assert entry.link == "https://cchc.test/tin-tuc/2024/hoi-nghi-moi/"
+    assert ids(feeds["thu-tuc.atom.xml"]) == change_ids
+    assert feedparser.parse(feeds["thu-tuc.atom.xml"]).entries[0].link == "https://cchc.test/thu-tuc/ban-sao-moi/"
+    assert ids(feeds["ke-hoach.atom.xml"]) == plan_ids
+
+
+def test_an_amendment_adds_a_new_entry_and_leaves_the_first_unchanged(site_factory):
+    site = site_factory()
+    before = feeds_of(site.build())
+    (first,) = ids(before["thu-tuc.atom.xml"])
+    site.write("content/procedures/cap-ban-sao-van-bang.md", PROCEDURE.replace("---\n## Trình tự", """\
+  - change: sửa đổi
+    decision: "200/QĐ-UBND"
+    decision_date: 2024-03-01
+    effective: 2024-03-15
+    note: Cho phép nộp hồ sơ trực tuyến toàn trình.
+---
+## Trình tự"""))
+    after = feeds_of(site.build())
+    entries = feedparser.parse(after["thu-tuc.rss.xml"]).entries
+    assert [e.id for e in entries][1] == first and len(entries) == 2
+    assert entries[0].id != first and entries[0].title.startswith("Sửa đổi, bổ sung: ")
+    assert "200/QĐ-UBND" in entries[0].summary and "15/03/2024" in entries[0].summary
+    for kind in ("rss", "atom"):
+        name = f"thu-tuc.{kind}.xml"
+        if kind == "atom":
+            assert atom_entry(after[name], first) == atom_entry(before[name], first)
+        else:
+            old = etree.fromstring(before[name]).find("channel/item")
+            new = etree.fromstring(after[name]).findall("channel/item")[1]
+            assert etree.tostring(new) == etree.tostring(old)
+
+
+def test_escaping_and_vietnamese_round_trip(site_factory):
+    site = site_factory()
+    title = "Tin \"Một cửa\" & <liên thông> 'số' – Đắk Lắk, Thừa Thiên Huế"
+    summary = "A & B < C > D \"trích dẫn\" 'đơn' — ỹ ữ ự"
+    site.write("content/news/2024/tin-hoi-nghi.md", NEWS.replace(
+        "title: Hội nghị triển khai cải cách hành chính năm 2024", "title: '" + title.replace("'", "''") + "'")
+        .replace("summary: Sở GDĐT tổ chức hội nghị triển khai nhiệm vụ cải cách hành chính năm 2024.",
+                 "summary: '" + summary.replace("'", "''") + "'"))
+    feeds = feeds_of(site.build())
+    for name in ("tin-tuc.rss.xml", "tin-tuc.atom.xml"):
+        assert_valid(name, feeds[name], SITE)
+        entry = feedparser.parse(feeds[name]).entries[0]
+        assert entry.title == title and entry.summary == summary
+    rss = etree.fromstring(feeds["tin-tuc.rss.xml"])
+    assert rss.findtext("channel/item/title") == title and rss.findtext("channel/item/description") == summary
+    atom = etree.fromstring(feeds["tin-tuc.atom.xml"])
+    assert atom.findtext(f"{A}entry/{A}title") == title
+    assert "&amp;" in atom.findtext(f"{A}entry/{A}content")  # HTML content escapes the ampersand once more
+
+
+def test_drafts_future_items_and_future_changes_are_absent(site_factory):
+    site = site_factory()
+    site.write("content/news/2024/nhap.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-nhap")
+               .replace("date: 2024-02-20", "draft: true\ndate: 2024-02-21"))
+    site.write("content/news/2024/sap-toi.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-sap-toi")
+               .replace("date: 2024-02-20", "date: 2024-07-02"))
+    site.write("content/procedures/cap-ban-sao-van-bang.md", PROCEDURE.replace("---\n## Trình tự", """\
+  - change: bãi bỏ
+    decision: "999/QĐ-UBND"
+    decision_date: 2024-08-01
+---
+## Trình tự"""))
+    everything = b"".join(feeds_of(site.build()).values())
+    assert b"tin-nhap" not in everything and b"tin-sap-toi" not in everything and b"999" not in everything
+    assert b"tin-hoi-nghi" in everything
+
+
+def test_a_unit_with_no_items_has_a_valid_empty_feed(site_factory):
+    site = site_factory()
+    feeds = feeds_of(site.build())
+    for kind in ("rss", "atom"):
+        name = f"don-vi-hp-thpt-tran-phu.{kind}.xml"
+        assert_valid(name, feeds[name], SITE)
+        assert feedparser.parse(feeds[name]).entries == []
+    # An empty feed is dated by the site's newest content, so it is deterministic too.
+    assert b"<updated>2024-02-20T08:30:00+07:00</updated>" in feeds["don-vi-hp-thpt-tran-phu.atom.xml"]
+
+
+def test_feed_length_setting(site_factory):
+    site = site_factory(extra_yml="extra:\n  cchc:\n    feed_length: 1\n")
+    site.write("content/news/2024/tin-2.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-2")
+               .replace("date: 2024-02-20", "date: 2024-03-01"))
+    feeds = feeds_of(site.build())
+    assert ids(feeds["tin-tuc.rss.xml"]) == ["tag:cchc.test,2024:tin-tuc/tin-2"]
+
+
+def test_missing_site_url_is_a_clear_configuration_error(site_factory):
+    site = site_factory()
+    text = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write("mkdocs.yml", text.replace("site_url: https://cchc.test/\n", ""))
+    with pytest.raises(Abort, match="site_url is missing"):
+        site.build()
+    site.write("mkdocs.yml", text.replace("site_url: https://cchc.test/", "site_url: cchc.test"))
+    with pytest.raises(Abort):  # MkDocs' own check of site_url comes first; ours is the backstop
+        site.build()
+    assert any("site_url" in line and "http" in line for line in site.logs), site.logs
+    with pytest.raises(FeedConfigError, match="not a full web address"):
+        check_site_url("/cchc/")
+
+
+def test_a_vertical_tab_in_a_title_is_reported_with_file_and_line(site_factory):
+    site = site_factory()
+    site.write("content/news/2024/tin-hoi-nghi.md", NEWS.replace("title: Hội nghị", "title: Hội\x0bnghị"))
+    errors = [str(p) for p in site.check().problems.errors]
+    assert any(e.startswith("content/news/2024/tin-hoi-nghi.md:3:") and "U+000B" in e for e in errors), errors
+    with pytest.raises(Abort):  # the build stops at load: never an exception from the XML writer
+        site.build()
+    assert any("content/news/2024/tin-hoi-nghi.md:3:" in line and "U+000B" in line for line in site.logs)
+
+
+def test_pages_link_their_feeds_for_autodiscovery(site_factory, tmp_path):
+    overrides = REPO / "docs" / "overrides"
+    main = overrides / "main.html"
+    if not (main.is_file() and "feed-links.html" in main.read_text(encoding="utf-8")):
+        # Until the theme's main.html includes the partial, test it through a minimal one.
+        overrides = tmp_path / "overrides"
+        (overrides / "partials").mkdir(parents=True)
+        shutil.copy(REPO / "docs" / "overrides" / "partials" / "feed-links.html", overrides / "partials")
+        (overrides / "main.html").write_text('{% extends "base.html" %}{% block extrahead %}{{ super() }}'
+                                             '{% include "partials/feed-links.html" ignore missing %}{% endblock %}')
+    site = site_factory()
+    hook = site.write("register.py", """\
+from cchc import build
+from cchc.build import PageRef
+
+
+def on_files(files, config):
+    build.current().pages["trang.md"] = PageRef("procedure", "Trang", "x", "hp-so-gddt", ["chi-dao-dieu-hanh"])
+""")
+    yml = mkdocs_yml().replace("hooks:\n", f"hooks:\n  - {hook.as_posix()}\n")
+    yml = yml.replace((REPO / "docs" / "overrides").as_posix(), overrides.as_posix())
+    site.write("mkdocs.yml", yml)
+    site.write("docs/trang.md", "# Trang\n")
+    site.build()
+    page = site.html("trang/")
+    for name in ("tin-tuc", "thu-tuc", "don-vi-hp-so-gddt", "chu-de-chi-dao-dieu-hanh"):
+        assert 'type="application/rss+xml" title="' in page
+        assert f'href="https://cchc.test/feeds/{name}.rss.xml"' in page, name
+        assert f'href="https://cchc.test/feeds/{name}.atom.xml"' in page, name
+    assert 'rel="alternate" type="application/atom+xml"' in page
+    assert "don-vi-hai-phong" not in page  # only its own unit's feed
+    listing = site.html("nguon-tin/")
+    assert "https://cchc.test/feeds/don-vi-hp-thpt-tran-phu.atom.xml" in listing
+    assert "Cải cách thủ tục hành chính" in listing
+
+
+# -- the library ----------------------------------------------------------------------------
+
+def test_links_in_the_body_become_absolute():
+    html = '<p><a href="../../ke-hoach/kh.md#muc-1">x</a> <img src="../../assets/a.png"> <a href="#b">b</a></p>'
+    out = absolute_links(html, "https://cchc.test/tin-tuc/2024/", "https://cchc.test/")
+    assert 'href="https://cchc.test/ke-hoach/kh/#muc-1"' in out
+    assert 'src="https://cchc.test/assets/a.png"' in out and 'href="#b"' in out
+
+
+def test_five_thousand_items_are_cheap_and_each_entry_is_built_once(tmp_path):
+    units = {f"u{i}": Unit(f"u{i}", f"Đơn vị {i}", f"ĐV {i}", "school", None, None, None, None, None, [], None,
+                           None) for i in range(50)}
+    topics = {f"t{i}": Topic(f"t{i}", f"Chủ đề {i}", "") for i in range(8)}
+    start = datetime(2020, 1, 1, 8, 0, tzinfo=VN_TZ)
+    news = [NewsItem(f"tin-{i}", f"tin-{i}", f"Tin số {i} & <b>", start + timedelta(hours=i), f"u{i % 50}",
+                     [f"t{i % 8}", f"t{(i + 1) % 8}"], "Tóm tắt", None, [], "Nội dung **đậm**.", None)
+            for i in range(5000)]
+    news.sort(key=lambda n: (n.date, n.id), reverse=True)
+    site = Site(units, {}, topics, [], news, [], start + timedelta(days=400))
+    began = time.perf_counter()
+    feeds = FeedSet(site, SITE, "Thử", 50)
+    written = feeds.write(tmp_path)
+    elapsed = time.perf_counter() - began
+    assert len(written) == 2 * (3 + 50 + 8)
+    distinct = {source.id for feed in feeds.feeds for source in feed.sources}
+    assert len(feeds._entries) == len(distinct) < 5000  # only entries some feed shows are built, once
+    assert elapsed < 10, f"feeds for 5,000 items took {elapsed:.1f}s"

@@ -51,7 +51,8 @@ from .model import (
 )
 from .text import fold, nfc, show_date
 
-__all__ = ["fold", "index_form", "display_form", "SearchRecord", "records_for_site", "write_index"]
+__all__ = ["fold", "fast_fold", "folded_words", "index_form", "display_form", "text_path", "SearchRecord",
+           "records_for_site", "write_index", "PagefindError"]
 
 INDEX_STROKE = "\u0335"
 LANGUAGE = "vi"
@@ -397,8 +398,34 @@ class _Service:
             self._proc.stdout.close()
 
 
+def _fold_table() -> dict[int, str]:
+    """``str.translate`` table doing ``fold`` for every precomposed letter (fast path)."""
+    table: dict[int, str] = {}
+    for cp in range(0xC0, 0x2000):
+        ch = chr(cp)
+        folded = fold(ch)
+        if folded != ch.lower():
+            table[cp] = folded
+    return table
+
+
+_FOLD = _fold_table()
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
+def fast_fold(text: str) -> str:
+    """``fold(text)``, about ten times faster on NFC text (the model is NFC)."""
+    folded = text.translate(_FOLD).lower()
+    if _COMBINING.search(folded) or not folded.isascii() and folded != fold(folded):
+        return fold(text)
+    return folded
+
+
 def folded_words(words: list[str]) -> str:
     """What Pagefind indexes: each word folded, one for one (an all-mark word becomes "_")."""
+    joined = fast_fold(" ".join(words))
+    if joined.count(" ") == len(words) - 1 and "  " not in joined and joined == joined.strip(" "):
+        return joined
     return " ".join(fold(w) or "_" for w in words)
 
 
@@ -409,6 +436,17 @@ def text_path(url: str) -> str:
     """
     path = url.strip("/")
     return f"text/{path or 'index'}.pf_text"
+
+
+def _write_texts(out: Path, texts: list[tuple[str, list[str]]]) -> None:
+    made: set[Path] = set()
+    for url, words in texts:
+        path = out / text_path(url)
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        # mtime=0: the same words give the same bytes, build after build
+        path.write_bytes(gzip.compress(" ".join(words).encode("utf-8"), compresslevel=6, mtime=0))
 
 
 def _write(records: list[SearchRecord], out: Path) -> None:
@@ -425,14 +463,17 @@ def _write(records: list[SearchRecord], out: Path) -> None:
             adds.append({"type": "AddRecord", "index_id": index_id, "url": url, "content": folded_words(words),
                          "language": LANGUAGE, "meta": {k: index_form(v) for k, v in rec.meta.items()},
                          "filters": rec.filters, "sort": rec.sort or None})
-        service.run([*adds, {"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}])
+        service.run(adds)
+        # the original words are written while Pagefind writes its bundle (gzip and file
+        # writes release the GIL; Pagefind is another process)
+        writer = threading.Thread(target=_write_texts, args=(out, texts))
+        writer.start()
+        try:
+            service.run([{"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}])
+        finally:
+            writer.join()
     finally:
         service.close()
-    for url, words in texts:
-        path = out / text_path(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # mtime=0: the same words give the same bytes, build after build
-        path.write_bytes(gzip.compress(" ".join(words).encode("utf-8"), compresslevel=9, mtime=0))
 
 
 def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:

@@ -8,7 +8,6 @@
  * Everything is loaded from this site; nothing comes from another host.
  */
 
-const STROKE = "\u0335";
 const PAGE_SIZE = 10;
 
 /** Lower case, no tone marks, đ -> d: the same as cchc.text.fold in Python. */

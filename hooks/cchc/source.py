@@ -22,6 +22,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .problems import Problems
 from .text import VN_TZ, forbidden_chars, is_ident, looks_like_legacy_encoding, nfc
 
+# libyaml's parser (bundled with PyYAML's wheels) composes ~20x faster; same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
 _TYPE_NAMES = {
@@ -138,7 +140,7 @@ def compose(text: str, path: str, problems: Problems, line_offset: int = 0) -> N
     if tabbed:
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
@@ -239,7 +241,7 @@ class Fields:
             self._error(line_of(node), key, "expected a single text value, got a list or block",
                         f"write '{key}: {example}'")
             return None
-        if node.tag != STR_TAG and node.style is None:
+        if node.tag != STR_TAG and not node.style:  # plain (unquoted): None, or '' from libyaml
             kind = _TYPE_NAMES.get(node.tag, "not text")
             self._error(line_of(node), key, f"'{node.value}' is read by YAML as {kind}, not text",
                         f"put it in quotes: {key}: \"{node.value}\"")

@@ -34,6 +34,7 @@ class Build:
     settings: Settings
     site_url: str  # absolute, ends with "/"
     pages: dict[str, PageRef] = field(default_factory=dict)  # generated page src_uri -> what it shows
+    blocks: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks (html.stash_blocks)
     extra: dict = field(default_factory=dict)  # per-build data other hooks may hang here
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from .urls import src_to_url
 
@@ -103,6 +104,30 @@ def print_button() -> str:
 
 
 def block(*parts: str) -> str:
-    """One raw HTML block for Markdown: a ``div`` on its own, framed by blank lines."""
-    inner = "".join(p for p in parts if p)
-    return f"\n<div class=\"cchc-block\">{inner}</div>\n\n" if inner else ""
+    """One raw HTML block for Markdown: a ``div`` on one line of its own, framed by blank lines."""
+    inner = "".join(p for p in parts if p).replace("\n", " ")
+    return f"\n\n<div class=\"cchc-block\">{inner}</div>\n\n" if inner else ""
+
+
+# Python-Markdown parses raw HTML with a slow pure-Python parser, and generated pages
+# are mostly HTML: the blocks are set aside before MkDocs converts the page (leaving a
+# one-word paragraph each) and put back into the converted HTML.
+BLOCK_TOKEN = "cchcblock"
+_BLOCK_LINE = re.compile(r'^<div class="cchc-block">.*</div>$', re.MULTILINE)
+_BLOCK_PARAGRAPH = re.compile(rf"<p>{BLOCK_TOKEN}(\d+)</p>")
+
+
+def stash_blocks(markdown: str) -> tuple[str, list[str]]:
+    """Replace each ``block()`` in ``markdown`` by a token; return the text and the blocks."""
+    blocks: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        blocks.append(match[0])
+        return f"\n{BLOCK_TOKEN}{len(blocks) - 1}\n"
+
+    return _BLOCK_LINE.sub(keep, markdown), blocks
+
+
+def restore_blocks(html_text: str, blocks: list[str]) -> str:
+    """Put the blocks set aside by ``stash_blocks`` back into the converted HTML."""
+    return _BLOCK_PARAGRAPH.sub(lambda match: blocks[int(match[1])], html_text)

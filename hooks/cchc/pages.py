@@ -16,7 +16,7 @@ from datetime import timedelta
 
 from . import urls
 from .build import PageRef
-from .html import Links, block, crumbs, dl, esc, front_matter, h1, pager, print_button
+from .html import Links, block, crumbs, dl, esc, front_matter, h1, pager, print_button, stash_blocks
 from .model import (
     CHANGE_LABELS,
     LEVEL_LABELS,
@@ -56,6 +56,7 @@ class OutPage:
     markdown: str
     ref: PageRef
     in_nav: bool = False
+    blocks: list[str] = field(default_factory=list)  # HTML put back after conversion (html.stash_blocks)
 
 
 @dataclass
@@ -130,7 +131,8 @@ class Generator:
     # -- output --------------------------------------------------------------------
     def add(self, src: str, title: str, body: str, ref: PageRef, description: str | None = None,
             in_nav: bool = False) -> None:
-        self.out.pages.append(OutPage(src, title, front_matter(title, description) + body, ref, in_nav))
+        markdown, blocks = stash_blocks(body)
+        self.out.pages.append(OutPage(src, title, front_matter(title, description) + markdown, ref, in_nav, blocks))
 
     def run(self) -> Output:
         self.home()

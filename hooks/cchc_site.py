@@ -4,7 +4,8 @@ Events: ``on_config`` (load and validate content/, stop on errors; give MkDocs t
 section-only nav when mkdocs.yml has none), ``on_files`` (add the generated pages and
 CSV downloads as virtual files and register each page in ``build.pages``),
 ``on_page_content`` (put back the HTML blocks set aside before
-Markdown conversion), ``on_serve`` (watch content/ and hooks/). The work is done by the ``cchc`` library
+Markdown conversion), ``on_post_page`` (drop the templates' indentation),
+``on_serve`` (watch content/ and hooks/). The work is done by the ``cchc`` library
 next to this file; this module only translates MkDocs events into calls of it.
 """
 
@@ -21,7 +22,7 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
         del sys.modules[_name]
 
 from cchc import build as cchc_build  # noqa: E402
-from cchc.html import restore_blocks  # noqa: E402
+from cchc.html import compact, restore_blocks  # noqa: E402
 from cchc.loader import build_time_from, load_site  # noqa: E402
 from cchc.pages import generate, nav_sections  # noqa: E402
 from cchc.settings import read_settings  # noqa: E402
@@ -84,6 +85,10 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     blocks = cchc_build.current().blocks.get(page.file.src_uri)
     return restore_blocks(html, blocks) if blocks else html
+
+
+def on_post_page(output, page, config):
+    return compact(output)
 
 
 def on_serve(server, config, builder):

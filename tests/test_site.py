@@ -76,7 +76,7 @@ def test_task_table_status_and_overdue_at_fixed_date(site_factory):
 def test_csv_exports(site_factory):
     site = site_factory()
     out = site.build(build_date="2024-07-01")
-    for path in ("ke-hoach/kh-2024/nhiem-vu.csv", "nhiem-vu/nhiem-vu.csv", "don-vi/hp-so-gddt/nhiem-vu.csv"):
+    for path in ("ke-hoach/kh-2024/nhiem-vu.csv", "nhiem-vu/nhiem-vu.csv"):
         data = (out / path).read_bytes()
         assert data.startswith(b"\xef\xbb\xbf"), path  # Excel reads UTF-8 only with a BOM
         rows = list(csv.reader(io.StringIO(data[3:].decode("utf-8"))))
@@ -84,8 +84,13 @@ def test_csv_exports(site_factory):
         by_no = {row[2]: row for row in rows[1:]}
         assert by_no["2"][11] == "Quá hạn" and by_no["2"][12] == "Có"
         assert by_no["1"][13] == "1" and "https://cchc.test/tin-tuc/2024/tin-hoi-nghi/" in by_no["1"][14]
-    unit_rows = list(csv.reader(io.StringIO((out / "don-vi/hp-thpt-tran-phu/nhiem-vu.csv").read_text("utf-8-sig"))))
-    assert [(r[2], r[-1]) for r in unit_rows[1:]] == [("1", "Phối hợp")]  # via the group
+    def unit_csv(unit: str) -> list[tuple[str, str, str]]:
+        rows = list(csv.reader(io.StringIO((out / f"don-vi/{unit}/nhiem-vu.csv").read_text("utf-8-sig"))))
+        return [(r[2], r[11], r[-1]) for r in rows[1:]]
+
+    assert unit_csv("hp-so-gddt") == [("1", "Đang thực hiện", "Chủ trì")]
+    assert unit_csv("hp-gddt-van-phong") == [("2", "Quá hạn", "Chủ trì")]
+    assert unit_csv("hp-thpt-tran-phu") == [("1", "Đang thực hiện", "Phối hợp")]  # via the group
     assert 'href="nhiem-vu.csv"' in site.html("ke-hoach/kh-2024/") or "kh-2024/nhiem-vu.csv" in site.html(
         "ke-hoach/kh-2024/")
 
@@ -108,7 +113,8 @@ def test_unit_column_includes_children(site_factory):
     tasks = text_of(site.html("don-vi/hp-thpt-tran-phu/nhiem-vu/"))
     assert "Duy trì chuyên mục cải cách hành chính" in tasks and "Phối hợp" in tasks
     assert "Tổ chức cuộc thi" not in tasks
-    assert "Tổ chức cuộc thi" in text_of(site.html("don-vi/hp-so-gddt/nhiem-vu/"))  # led by its Văn phòng
+    assert "Tổ chức cuộc thi" in text_of(site.html("don-vi/hp-gddt-van-phong/nhiem-vu/"))  # its lead
+    assert "Tổ chức cuộc thi" not in text_of(site.html("don-vi/hp-so-gddt/nhiem-vu/"))  # not the parent's
 
 
 def test_dissolved_and_renamed_unit(site_factory):
@@ -129,7 +135,7 @@ def test_dissolved_and_renamed_unit(site_factory):
 
 
 def test_pagination(site_factory):
-    site = site_factory(extra_yml="extra:\n  cchc:\n    page_size: 2\n")
+    site = site_factory(extra_yml="extra:\n  cchc:\n    page_size: 2\n    column_page_size: 2\n")
     for day in range(1, 6):
         site.write(f"content/news/2024/tin-{day}.md", news(f"tin-{day}", f"Tin số {day}", f"2024-04-0{day} 08:00"))
     site.build()
@@ -214,7 +220,7 @@ def crawl(out: Path, start: str = "", depth: int = 3) -> dict[str, int]:
 
 
 def test_every_unit_plan_procedure_within_three_clicks(site_factory):
-    site = site_factory(extra_yml="extra:\n  cchc:\n    page_size: 2\n")
+    site = site_factory(extra_yml="extra:\n  cchc:\n    page_size: 2\n    column_page_size: 2\n")
     for n in range(1, 8):
         site.write(f"content/plans/kh-{n}.md", (site.root / "content/plans/kh-2024.md").read_text("utf-8")
                    .replace("id: kh-2024", f"id: kh-{n}").replace("tasks:\n", "tasks: []\nx:\n").split("x:\n")[0]

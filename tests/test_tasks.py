@@ -42,12 +42,11 @@ def test_index_links_evidence_and_units(site_factory):
     assert row.status == "in-progress"
     # task 1: lead hp-so-gddt, support the group "Các đơn vị giáo dục" (Trần Phú, An Dương)
     roles = {unit: dict((r.task.key, role) for r, role in index.for_unit(unit)) for unit in site.units}
-    assert roles["hp-so-gddt"] == {"kh-2024#1": "lead", "kh-2024#2": "lead"}  # task 2 via its child Văn phòng
-    assert roles["hp-thpt-tran-phu"] == {"kh-2024#1": "support"}
+    assert roles["hp-so-gddt"] == {"kh-2024#1": "lead"}
+    assert roles["hp-gddt-van-phong"] == {"kh-2024#2": "lead"}
+    assert roles["hp-thpt-tran-phu"] == {"kh-2024#1": "support"}  # through the group
     assert roles["hp-phong-gddt-an-duong"] == {"kh-2024#1": "support"}
-    assert roles["hai-phong"] == {"kh-2024#1": "lead", "kh-2024#2": "lead"}  # includes its children
-    flat = TaskIndex(site, include_children=False)
-    assert [r.task.key for r, _ in flat.for_unit("hai-phong")] == []
+    assert roles["hai-phong"] == {}  # a parent's table does not repeat its children's tasks
 
 
 def test_csv_has_bom_and_is_safe(site_factory):

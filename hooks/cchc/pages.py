@@ -88,7 +88,7 @@ class Generator:
     def __init__(self, site: Site, settings: Settings, site_url: str):
         self.site, self.settings, self.site_url = site, settings, site_url
         self.today = site.build_date
-        self.tasks = TaskIndex(site, settings.include_children)
+        self.tasks = TaskIndex(site)
         self.plans_by_id = {plan.id: plan for plan in site.plans}
         self.out = Output()
         # unit id -> items of the unit (and of its descendants when include_children)
@@ -172,7 +172,8 @@ class Generator:
         members = ", ".join(self.site.units[m].short_name for m in group.members)
         return f'<span class="cchc-group" title="{esc(members)}">{esc(group.name)}</span>'
 
-    def news_list(self, links: Links, items: list[NewsItem], show_unit: bool = True) -> str:
+    def news_list(self, links: Links, items: list[NewsItem], show_unit: bool = True,
+                  summaries: bool = True) -> str:
         if not items:
             return '<p class="cchc-empty">Chưa có tin, bài.</p>'
         rows = []
@@ -182,7 +183,7 @@ class Generator:
                     if show_unit else "")
             rows.append(f'<li><span class="cchc-date">{show_date(item.date)}</span>{unit}<br>'
                         f'{links.a(urls.news_src(item), item.title, "cchc-title")}'
-                        f'<p class="cchc-summary">{esc(item.summary)}</p></li>')
+                        + (f'<p class="cchc-summary">{esc(item.summary)}</p>' if summaries else "") + "</li>")
         return f'<ul class="cchc-list">{"".join(rows)}</ul>'
 
     def plan_list(self, links: Links, plans: list[Plan]) -> str:
@@ -217,13 +218,18 @@ class Generator:
 
     def task_table(self, links: Links, rows: list[TaskRow], show_plan: bool = False,
                    roles: list[str] | None = None) -> str:
-        """TT, nhiệm vụ, chủ trì, phối hợp, thời gian, sản phẩm, trạng thái (and evidence)."""
+        """TT, nhiệm vụ, chủ trì, phối hợp, thời gian, sản phẩm, trạng thái (and evidence).
+
+        A unit's table (``roles`` given) is shorter: TT, vai trò, nhiệm vụ, thời gian,
+        trạng thái; each task links to its full row in the plan, and the CSV has every column.
+        """
         if not rows:
             return '<p class="cchc-empty">Không có nhiệm vụ.</p>'
         linked = show_plan or roles is not None  # rows from several plans: link each to its plan
-        head = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm", "Trạng thái"]
         if roles is not None:
-            head.insert(1, "Vai trò")
+            head = ["TT", "Vai trò", "Nhiệm vụ", "Thời gian", "Trạng thái"]
+        else:
+            head = ["TT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian", "Sản phẩm", "Trạng thái"]
         out = []
         for i, row in enumerate(rows):
             task = row.task
@@ -234,7 +240,7 @@ class Generator:
                          f'<br><small>{esc(plan.title)}</small>')
             details = f'<br><small class="cchc-details">{esc(task.details)}</small>' if task.details else ""
             evidence = ""
-            if row.evidence:
+            if row.evidence and roles is None:
                 shown = "".join(f"<li>{links.a(urls.news_src(item), item.title)} ({show_date(item.date)})</li>"
                                 for item in row.evidence[:5])
                 more = f"<li>… và {len(row.evidence) - 5} tin khác</li>" if len(row.evidence) > 5 else ""
@@ -242,12 +248,14 @@ class Generator:
             dates = ""
             if task.time.end and not task.time.recurring:
                 dates = f"<br><small>hạn {show_date(task.time.end)}</small>"
-            cells = [esc(task.no), title + ("" if linked else details),
-                     "<br>".join(self.ref_label(links, r) for r in task.lead),
-                     "<br>".join(self.ref_label(links, r) for r in task.support),
-                     esc(task.time.text) + dates, esc(task.product), self.status_badge(row) + evidence]
             if roles is not None:
-                cells.insert(1, esc(ROLE_LABELS[roles[i]]))
+                cells = [esc(task.no), esc(ROLE_LABELS[roles[i]]), title, esc(task.time.text) + dates,
+                         self.status_badge(row)]
+            else:
+                cells = [esc(task.no), title + ("" if linked else details),
+                         "<br>".join(self.ref_label(links, r) for r in task.lead),
+                         "<br>".join(self.ref_label(links, r) for r in task.support),
+                         esc(task.time.text) + dates, esc(task.product), self.status_badge(row) + evidence]
             klass = " cchc-overdue" if row.overdue else ""
             anchor = "" if linked else f' id="{task_anchor(task.no)}"'
             out.append(f'<tr class="cchc-task{klass}"{anchor}>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
@@ -427,7 +435,7 @@ class Generator:
             tasks_html = '<p class="cchc-empty">Không có nhiệm vụ.</p>'
             if rows:
                 overdue = sum(1 for r in rows if r.overdue)
-                tasks_html = (f"<p>{len(rows)} nhiệm vụ chủ trì hoặc phối hợp{esc(scope)}"
+                tasks_html = (f"<p>{len(rows)} nhiệm vụ chủ trì hoặc phối hợp"
                               f"{f', trong đó {overdue} nhiệm vụ quá hạn' if overdue else ''}. "
                               f"{links.a(urls.unit_tasks_src(unit.id), 'Xem bảng nhiệm vụ')} · "
                               f'<a href="{links.url(urls.unit_tasks_csv(unit.id))}" download>Tải CSV</a></p>')
@@ -441,10 +449,13 @@ class Generator:
         def body(links: Links, items: list[NewsItem], number: int, pager_html: str) -> str:
             head = first_page(links) if number == 1 else (
                 crumbs(links, trail + [(src, unit.short_name)], f"Tin, bài – trang {number}") + h1(unit.name))
-            return block(head, '<h2 id="tin-bai">Tin, bài</h2>', self.news_list(links, items), pager_html)
+            return block(head, '<h2 id="tin-bai">Tin, bài</h2>', self.news_list(links, items, summaries=False),
+                         pager_html)
 
         description = f"Chuyên mục cải cách hành chính của {unit.name}."
-        self.paginate(src, news, unit.name, body, ref, description)
+        # One-line entries, more per page: every item appears in the column of each unit
+        # above it, so these pages add up (settings.column_page_size).
+        self.paginate(src, news, unit.name, body, ref, description, size=self.settings.column_page_size)
         if task_entries:
             tsrc = urls.unit_tasks_src(unit.id)
             all_rows = [row for row, _ in task_entries]

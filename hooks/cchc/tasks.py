@@ -2,9 +2,9 @@
 
 ``TaskIndex(site)`` is built once per build. It links every task to the news items
 that cite it (the evidence), works out its status at the build date, and knows which
-tasks each unit leads or supports (through a group, and through its child units when
-``include_children`` is on). Everything is computed in one pass over the content, so
-the cost grows linearly with the number of tasks and news items.
+tasks each unit leads or supports, itself or as a member of a group (a parent's table
+does not repeat its children's tasks: each unit reports on its own). Everything is
+computed in one pass over the content, so the cost grows linearly with the number of tasks and news items.
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ def task_status(task: Task, evidence: list[NewsItem], today: date) -> str:
 class TaskIndex:
     """Every task's row, and the tasks each unit takes part in, computed once."""
 
-    def __init__(self, site: Site, include_children: bool = True):
+    def __init__(self, site: Site):
         self.site = site
         today = site.build_date
         cited: dict[str, list[NewsItem]] = {}
@@ -89,22 +89,19 @@ class TaskIndex:
                 self.by_key[task.key] = row
                 roles: dict[str, str] = {}
                 for role, refs in (("lead", task.lead), ("support", task.support)):
-                    for unit_id in self._units_of(refs, include_children):
+                    for unit_id in self._units_of(refs):
                         roles.setdefault(unit_id, role)
                 for unit_id, role in roles.items():
                     self.by_unit.setdefault(unit_id, []).append((row, role))
 
-    def _units_of(self, refs: list[str], include_children: bool) -> list[str]:
-        """Units named by ``refs`` (groups expanded) and, if asked, their ancestors."""
+    def _units_of(self, refs: list[str]) -> list[str]:
+        """Units named by ``refs``, groups expanded to their members."""
         site, out, seen = self.site, [], set()
         for ref in refs:
-            members = site.groups[ref].members if ref in site.groups else [ref]
-            for unit_id in members:
-                current: str | None = unit_id
-                while current is not None and current not in seen:
-                    seen.add(current)
-                    out.append(current)
-                    current = site.units[current].parent if include_children else None
+            for unit_id in site.groups[ref].members if ref in site.groups else [ref]:
+                if unit_id not in seen:
+                    seen.add(unit_id)
+                    out.append(unit_id)
         return out
 
     def for_unit(self, unit_id: str) -> list[tuple[TaskRow, str]]:

@@ -90,7 +90,9 @@ def test_csv_exports(site_factory):
 
     assert unit_csv("hp-so-gddt") == [("1", "Đang thực hiện", "Chủ trì")]
     assert unit_csv("hp-gddt-van-phong") == [("2", "Quá hạn", "Chủ trì")]
-    assert unit_csv("hp-thpt-tran-phu") == [("1", "Đang thực hiện", "Phối hợp")]  # via the group
+    group_rows = list(csv.reader(io.StringIO((out / "nhom/hp-gddt-cac-don-vi/nhiem-vu.csv").read_text("utf-8-sig"))))
+    assert [(r[2], r[11], r[-1]) for r in group_rows[1:]] == [("1", "Đang thực hiện", "Phối hợp")]
+    assert not (out / "don-vi/hp-thpt-tran-phu/nhiem-vu.csv").exists()  # its tasks are its group's
     assert 'href="nhiem-vu.csv"' in site.html("ke-hoach/kh-2024/") or "kh-2024/nhiem-vu.csv" in site.html(
         "ke-hoach/kh-2024/")
 
@@ -110,7 +112,9 @@ def test_unit_column_includes_children(site_factory):
     assert "Cấp bản sao văn bằng" in text and "Kế hoạch tuyên truyền cải cách hành chính năm 2024" in text
     child = text_of(site.html("don-vi/hp-thpt-tran-phu/"))
     assert "Trần Phú tuyên truyền CCHC" in child and "Hội nghị triển khai" not in child
-    tasks = text_of(site.html("don-vi/hp-thpt-tran-phu/nhiem-vu/"))
+    assert "Các đơn vị giáo dục (1 nhiệm vụ)" in child  # the school's column links its group's tasks
+    tasks = text_of(site.html("nhom/hp-gddt-cac-don-vi/"))
+    assert "THPT chuyên Trần Phú" in tasks and "Phòng GDĐT An Dương" in tasks  # the members
     assert "Duy trì chuyên mục cải cách hành chính" in tasks and "Phối hợp" in tasks
     assert "Tổ chức cuộc thi" not in tasks
     assert "Tổ chức cuộc thi" in text_of(site.html("don-vi/hp-gddt-van-phong/nhiem-vu/"))  # its lead

@@ -41,11 +41,13 @@ def test_index_links_evidence_and_units(site_factory):
     assert [n.id for n in row.evidence] == ["tin-hoi-nghi"]
     assert row.status == "in-progress"
     # task 1: lead hp-so-gddt, support the group "Các đơn vị giáo dục" (Trần Phú, An Dương)
-    roles = {unit: dict((r.task.key, role) for r, role in index.for_unit(unit)) for unit in site.units}
+    roles = {ref: dict((r.task.key, role) for r, role in index.for_ref(ref))
+             for ref in [*site.units, *site.groups]}
     assert roles["hp-so-gddt"] == {"kh-2024#1": "lead"}
     assert roles["hp-gddt-van-phong"] == {"kh-2024#2": "lead"}
-    assert roles["hp-thpt-tran-phu"] == {"kh-2024#1": "support"}  # through the group
-    assert roles["hp-phong-gddt-an-duong"] == {"kh-2024#1": "support"}
+    # a task given to a group is the group's, listed once, not copied to each member
+    assert roles["hp-gddt-cac-don-vi"] == {"kh-2024#1": "support"}
+    assert roles["hp-thpt-tran-phu"] == {} and roles["hp-phong-gddt-an-duong"] == {}
     assert roles["hai-phong"] == {}  # a parent's table does not repeat its children's tasks
 
 

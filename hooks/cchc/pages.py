@@ -22,6 +22,7 @@ from .model import (
     LEVEL_LABELS,
     ONLINE_LABELS,
     UNIT_KINDS,
+    Group,
     NewsItem,
     Plan,
     Procedure,
@@ -114,6 +115,10 @@ class Generator:
         self.fields: dict[str, tuple[str, list[Procedure]]] = {}
         for proc in site.procedures:
             self.fields.setdefault(slugify(proc.field) or "khac", (proc.field, []))[1].append(proc)
+        self.unit_groups: dict[str, list[Group]] = {}
+        for group in site.groups.values():
+            for member in group.members:
+                self.unit_groups.setdefault(member, []).append(group)
         self.successors: dict[str, list[Unit]] = {}
         for unit in site.units.values():
             if unit.ended and unit.ended.successor:
@@ -144,6 +149,8 @@ class Generator:
             self.procedure_page(proc)
         for unit in self.site.units.values():
             self.unit_pages(unit)
+        for group in self.site.groups.values():
+            self.group_page(group)
         self.units_index()
         self.topics()
         self.archive()
@@ -163,14 +170,10 @@ class Generator:
         return ", ".join(links.a(urls.topic_src(t), self.site.topics[t].name) for t in topics)
 
     def ref_label(self, links: Links, ref: str) -> str:
-        """A unit (linked) or a group (its name, with its members in a tooltip)."""
+        """A unit or a group, linked to its page."""
         if ref in self.site.units:
             return links.a(urls.unit_src(ref), self.site.units[ref].short_name)
-        group = self.site.groups[ref]
-        if len(group.members) > 8:  # a long list would weigh on every row of a big table
-            return f'<span class="cchc-group">{esc(group.name)}</span>'
-        members = ", ".join(self.site.units[m].short_name for m in group.members)
-        return f'<span class="cchc-group" title="{esc(members)}">{esc(group.name)}</span>'
+        return links.a(urls.group_src(ref), self.site.groups[ref].name, "cchc-group")
 
     def news_list(self, links: Links, items: list[NewsItem], show_unit: bool = True,
                   summaries: bool = True) -> str:
@@ -395,7 +398,7 @@ class Generator:
             chain.append((urls.unit_src(current), site.units[current].short_name))
             current = site.units[current].parent
         trail += chain[::-1]
-        task_entries = self.tasks.for_unit(unit.id)
+        task_entries = self.tasks.for_ref(unit.id)
 
         def first_page(links: Links) -> str:
             parts = [crumbs(links, trail, unit.short_name), h1(unit.name)]
@@ -439,6 +442,11 @@ class Generator:
                               f"{f', trong đó {overdue} nhiệm vụ quá hạn' if overdue else ''}. "
                               f"{links.a(urls.unit_tasks_src(unit.id), 'Xem bảng nhiệm vụ')} · "
                               f'<a href="{links.url(urls.unit_tasks_csv(unit.id))}" download>Tải CSV</a></p>')
+            groups = self.unit_groups.get(unit.id, [])
+            if groups:
+                shared = "".join(f"<li>{self.ref_label(links, g.id)} ({len(self.tasks.for_ref(g.id))} nhiệm vụ)</li>"
+                                 for g in groups)
+                tasks_html += f"<p>Nhiệm vụ giao chung cho nhóm đơn vị có {esc(unit.short_name)}:</p><ul>{shared}</ul>"
             parts.append(f'<h2 id="nhiem-vu">Nhiệm vụ</h2>{tasks_html}')
             parts.append(f'<h2 id="ke-hoach">Kế hoạch{esc(scope)}</h2>'
                          + self.plan_list(links, self.unit_plans.get(unit.id, [])))
@@ -457,22 +465,41 @@ class Generator:
         # above it, so these pages add up (settings.column_page_size).
         self.paginate(src, news, unit.name, body, ref, description, size=self.settings.column_page_size)
         if task_entries:
-            tsrc = urls.unit_tasks_src(unit.id)
-            all_rows = [row for row, _ in task_entries]
-            csv_src = urls.unit_tasks_csv(unit.id)
-            self.out.files.append(OutFile(csv_src, tasks_csv(site, all_rows, self.csv_link,
-                                                             [role for _, role in task_entries])))
             title = f"Nhiệm vụ của {unit.short_name}"
+            self.role_task_pages(urls.unit_tasks_src(unit.id), urls.unit_tasks_csv(unit.id), title,
+                                 trail + [(src, unit.short_name)], "Nhiệm vụ", task_entries,
+                                 PageRef("listing", title, None, unit.id, []))
 
-            def tasks_body(links: Links, entries, number: int, pager_html: str) -> str:
-                here = "Nhiệm vụ" if number == 1 else f"Nhiệm vụ – trang {number}"
-                return block(crumbs(links, trail + [(src, unit.short_name)], here), h1(title),
-                             self.task_summary(all_rows, csv_src, links),
-                             self.task_table(links, [r for r, _ in entries], roles=[role for _, role in entries]),
-                             pager_html)
+    def role_task_pages(self, src: str, csv_src: str, title: str, trail: list[tuple[str, str]], here: str,
+                        entries: list[tuple[TaskRow, str]], ref: PageRef, intro=None) -> None:
+        """The tasks a unit or group is named in, with its role: paginated table and CSV."""
+        all_rows = [row for row, _ in entries]
+        self.out.files.append(OutFile(csv_src, tasks_csv(self.site, all_rows, self.csv_link,
+                                                         [role for _, role in entries])))
 
-            self.paginate(tsrc, task_entries, title, tasks_body, PageRef("listing", title, None, unit.id, []),
-                          size=TASKS_PAGE_ROWS)
+        def body(links: Links, page_entries, number: int, pager_html: str) -> str:
+            label = here if number == 1 else f"{here} – trang {number}"
+            return block(crumbs(links, trail, label), h1(title),
+                         intro(links) if intro and number == 1 else "",
+                         self.task_summary(all_rows, csv_src, links),
+                         self.task_table(links, [r for r, _ in page_entries], roles=[role for _, role in page_entries]),
+                         pager_html)
+
+        self.paginate(src, entries, title, body, ref, size=TASKS_PAGE_ROWS)
+
+    def group_page(self, group: Group) -> None:
+        """A group's members and the tasks plans give to it as a whole."""
+        site = self.site
+
+        def intro(links: Links) -> str:
+            members = "".join(f"<li>{self.ref_label(links, m)}{ended_mark(site.units[m])}</li>"
+                              for m in group.members)
+            return f'<h2 id="thanh-vien">Các đơn vị trong nhóm</h2><ul class="cchc-units">{members}</ul>' \
+                   '<h2 id="nhiem-vu">Nhiệm vụ giao cho nhóm</h2>'
+
+        self.role_task_pages(urls.group_src(group.id), urls.group_tasks_csv(group.id), group.name,
+                             [HOME, (urls.UNITS_INDEX_SRC, "Đơn vị")], group.name, self.tasks.for_ref(group.id),
+                             PageRef("listing", group.name), intro)
 
     def units_index(self) -> None:
         site = self.site
@@ -489,8 +516,15 @@ class Generator:
         roots = [u.id for u in site.units.values() if u.parent is None]
         body = block(crumbs(links, [HOME], "Đơn vị"), h1("Đơn vị"),
                      "<p>Chuyên mục cải cách hành chính của từng đơn vị: tin, bài, kế hoạch, thủ tục, nhiệm vụ "
-                     "và đường dây nóng.</p>", tree(roots))
+                     "và đường dây nóng.</p>", tree(roots), self.groups_list(links))
         self.add(urls.UNITS_INDEX_SRC, "Đơn vị", body, PageRef("listing", "Đơn vị"), in_nav=True)
+
+    def groups_list(self, links: Links) -> str:
+        if not self.site.groups:
+            return ""
+        items = "".join(f"<li>{self.ref_label(links, g.id)} ({len(g.members)} đơn vị, "
+                        f"{len(self.tasks.for_ref(g.id))} nhiệm vụ)</li>" for g in self.site.groups.values())
+        return f'<h2 id="nhom-don-vi">Nhóm đơn vị trong các bảng nhiệm vụ</h2><ul class="cchc-units">{items}</ul>'
 
     # -- topics and archive --------------------------------------------------------------
     def topics(self) -> None:

@@ -2,9 +2,10 @@
 
 ``TaskIndex(site)`` is built once per build. It links every task to the news items
 that cite it (the evidence), works out its status at the build date, and knows which
-tasks each unit leads or supports, itself or as a member of a group (a parent's table
-does not repeat its children's tasks: each unit reports on its own). Everything is
-computed in one pass over the content, so the cost grows linearly with the number of tasks and news items.
+tasks each unit and each group leads or supports. A task given to a group ("Các đơn vị
+giáo dục") is listed once, in the group's table, not copied into every member's; a
+parent's table does not repeat its children's tasks either: each unit reports on its
+own. Everything is computed in one pass, so the cost grows linearly with the content.
 """
 
 from __future__ import annotations
@@ -77,8 +78,8 @@ class TaskIndex:
         self.rows: list[TaskRow] = []
         self.by_key: dict[str, TaskRow] = {}
         self.by_plan: dict[str, list[TaskRow]] = {}
-        # unit id -> [(row, role)] in plan order; a unit appears once per task, lead wins
-        self.by_unit: dict[str, list[tuple[TaskRow, str]]] = {}
+        # unit or group id -> [(row, role)] in plan order; once per task, lead wins
+        self.by_ref: dict[str, list[tuple[TaskRow, str]]] = {}
         for plan in site.plans:
             rows = self.by_plan.setdefault(plan.id, [])
             for task in plan.tasks:
@@ -89,23 +90,14 @@ class TaskIndex:
                 self.by_key[task.key] = row
                 roles: dict[str, str] = {}
                 for role, refs in (("lead", task.lead), ("support", task.support)):
-                    for unit_id in self._units_of(refs):
-                        roles.setdefault(unit_id, role)
-                for unit_id, role in roles.items():
-                    self.by_unit.setdefault(unit_id, []).append((row, role))
+                    for ref in refs:
+                        roles.setdefault(ref, role)
+                for ref, role in roles.items():
+                    self.by_ref.setdefault(ref, []).append((row, role))
 
-    def _units_of(self, refs: list[str]) -> list[str]:
-        """Units named by ``refs``, groups expanded to their members."""
-        site, out, seen = self.site, [], set()
-        for ref in refs:
-            for unit_id in site.groups[ref].members if ref in site.groups else [ref]:
-                if unit_id not in seen:
-                    seen.add(unit_id)
-                    out.append(unit_id)
-        return out
-
-    def for_unit(self, unit_id: str) -> list[tuple[TaskRow, str]]:
-        return self.by_unit.get(unit_id, [])
+    def for_ref(self, ref: str) -> list[tuple[TaskRow, str]]:
+        """The tasks a unit or a group is named in, with its role in each."""
+        return self.by_ref.get(ref, [])
 
     def counts(self, rows: list[TaskRow]) -> dict[str, int]:
         out = dict.fromkeys(STATUS_LABELS, 0)

@@ -116,4 +116,13 @@ def plan_tasks_csv(plan: Plan) -> str:
 def unit_tasks_csv(unit_id: str) -> str:
     return f"don-vi/{unit_id}/nhiem-vu.csv"
 
+def group_src(group_id: str) -> str:
+    """A named group's page ("Các đơn vị giáo dục"): its members and the tasks given to it."""
+    return f"nhom/{group_id}/index.md"
+
+
+def group_tasks_csv(group_id: str) -> str:
+    return f"nhom/{group_id}/nhiem-vu.csv"
+
+
 FEEDS_PAGE_SRC = "nguon-tin.md"  # the page that explains the feeds and lists them all

@@ -581,9 +581,10 @@ class Generator:
                 head = crumbs(links, trail, title) if number == 1 else crumbs(links, trail + [(src, title)],
                                                                                f"Trang {number}")
                 return block(head, h1(f"Lưu trữ năm {year}"), plans, '<h2 id="tin-bai">Tin, bài</h2>',
-                             self.news_list(links, items), pager_html)
+                             self.news_list(links, items, summaries=False), pager_html)
 
-            self.paginate(src, self.years.get(year, []), title, body, PageRef("year", title))
+            self.paginate(src, self.years.get(year, []), title, body, PageRef("year", title),
+                          size=self.settings.column_page_size)
 
     # -- listings --------------------------------------------------------------------------
     def news_index(self) -> None:

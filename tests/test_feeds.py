@@ -125,6 +125,32 @@ def test_demo_feeds_page_lists_every_feed(demo):
     page = (demo / "nguon-tin" / "index.html").read_text(encoding="utf-8")
     for name in feeds_of(demo):
         assert f"https://cchc.example.vn/feeds/{name}" in page, name
+    assert "Nguồn tin theo đơn vị và theo chủ đề chỉ có tiêu đề, tóm tắt và liên kết" in page
+
+
+def test_demo_site_feeds_carry_full_content_unit_and_topic_feeds_the_summary_and_link(demo):
+    feeds = feeds_of(demo)
+    full = {}
+    for name in ("tin-tuc", "thu-tuc", "ke-hoach"):
+        for kind in ("rss", "atom"):
+            entries = feedparser.parse(feeds[f"{name}.{kind}.xml"]).entries
+            assert entries and all(e.get("content") and e.content[0].value for e in entries), name
+            full.update({(kind, e.id): e for e in entries})
+    assert b"<content:encoded>" in feeds["tin-tuc.rss.xml"] and b'<content type="html">' in feeds["tin-tuc.atom.xml"]
+    summary_only = [name for name in feeds if name.startswith(("don-vi-", "chu-de-"))]
+    shown = 0
+    for name in summary_only:
+        data = feeds[name]
+        assert b"<content:encoded>" not in data and b"<content " not in data, name
+        kind = "rss" if name.endswith(".rss.xml") else "atom"
+        for entry in feedparser.parse(data).entries:
+            assert "content" not in entry and entry.summary and entry.link, (name, entry.id)
+            if (kind, entry.id) in full:  # the same id, title, link, date and summary as in the full feed
+                same = full[kind, entry.id]
+                assert (entry.title, entry.link, entry.summary, entry.published) == (
+                    same.title, same.link, same.summary, same.published), (name, entry.id)
+                shown += 1
+    assert shown
 
 
 # -- tiny sites ---------------------------------------------------------------------------
@@ -198,6 +224,12 @@ def test_escaping_and_vietnamese_round_trip(site_factory):
     atom = etree.fromstring(feeds["tin-tuc.atom.xml"])
     assert atom.findtext(f"{A}entry/{A}title") == title
     assert "&amp;" in atom.findtext(f"{A}entry/{A}content")  # HTML content escapes the ampersand once more
+    for name in ("don-vi-hp-so-gddt.rss.xml", "don-vi-hp-so-gddt.atom.xml"):  # summary-only feeds too
+        assert_valid(name, feeds[name], SITE)
+        entry = feedparser.parse(feeds[name]).entries[0]
+        assert entry.title == title and entry.summary == summary and "content" not in entry
+    unit = etree.fromstring(feeds["don-vi-hp-so-gddt.atom.xml"])
+    assert unit.findtext(f"{A}entry/{A}summary") == summary and unit.find(f"{A}entry/{A}content") is None
 
 
 def test_drafts_future_items_and_future_changes_are_absent(site_factory):
@@ -317,9 +349,26 @@ def test_five_thousand_items_are_cheap_and_each_entry_is_built_once(tmp_path):
     site = Site(units, {}, topics, [], news, [], start + timedelta(days=400))
     began = time.perf_counter()
     feeds = FeedSet(site, SITE, "Thử", 50)
+    rendered = []
+    render = feeds.render
+    feeds.render = lambda body: rendered.append(body) or render(body)
     written = feeds.write(tmp_path)
     elapsed = time.perf_counter() - began
     assert len(written) == 2 * (3 + 50 + 8)
     distinct = {source.id for feed in feeds.feeds for source in feed.sources}
     assert len(feeds._entries) == len(distinct) < 5000  # only entries some feed shows are built, once
+    # Markdown is rendered only for the entries of a full-content feed (here: the 50 of tin-tuc), once each.
+    in_full = {source.id for feed in feeds.feeds if feed.full for source in feed.sources}
+    assert len(rendered) == len(in_full) == 50
+    assert {e.id.rsplit("/", 1)[1] for e in feeds._entries.values() if e._html is not None} == in_full
+    # Each entry's XML is serialized once per format and form, then reused by every feed that shows it.
+    assert all(len(e._xml) <= 4 for e in feeds._entries.values())
+    forms = {(feeds.entry(source).id, kind, feed.full) for feed in feeds.feeds for source in feed.sources
+             for kind in ("rss", "atom")}
+    placed = sum(2 * len(feed.sources) for feed in feeds.feeds)
+    assert sum(len(e._xml) for e in feeds._entries.values()) == len(forms) < placed
+    shared = feeds._entries[("NewsItem", "tin-4999")]
+    unit_feed, topic_feed = (tmp_path / "feeds" / f"{name}.atom.xml" for name in ("don-vi-u49", "chu-de-t7"))
+    assert shared.xml("atom", False) in unit_feed.read_bytes() and shared.xml("atom", False) in topic_feed.read_bytes()
+    assert shared.xml("atom", True) in (tmp_path / "feeds" / "tin-tuc.atom.xml").read_bytes()
     assert elapsed < 10, f"feeds for 5,000 items took {elapsed:.1f}s"

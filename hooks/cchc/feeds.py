@@ -4,7 +4,10 @@
 (``urls.NEWS_FEED``), procedure changes (``PROCEDURES_FEED``, one entry per
 announcement: new, amended, abolished), plans (``PLANS_FEED``), news per unit
 (a parent's feed includes its children's news when ``include_children``) and news
-per topic. ``write(site_dir)`` writes each feed in both formats under ``feeds/``;
+per topic. The three site-wide feeds carry each entry's full content (RSS
+``content:encoded``, Atom ``content``); the unit and topic feeds carry the summary (RSS
+``description``, Atom ``summary``) and the link only, so that the many unit and
+topic feeds do not repeat every news body. ``write(site_dir)`` writes each feed in both formats under ``feeds/``;
 ``links_for(...)`` says which feeds a page belongs to, for autodiscovery.
 
 What feed readers rely on, and how it is kept:
@@ -16,11 +19,13 @@ What feed readers rely on, and how it is kept:
   The same news item has the same id in every feed.
 - **Deterministic bytes.** feedgen defaults ``lastBuildDate``/``updated`` to now and
   prepends entries: here both dates come from the newest entry (or, for an empty
-  feed, the newest content of the site) and entries are appended newest first,
+  feed, the newest content of the site) and entries are written newest first,
   ties broken by id.
-- **Cheap.** Each entry's content (Markdown rendered once) is built lazily, only
-  for items that make it into some feed, and the same ``FeedEntry`` object is
-  shared by every feed it appears in.
+- **Cheap.** An entry is made only for an item some feed shows, once, and shared
+  by every feed it appears in. Its full content (Markdown rendered once) is made
+  only if a full-content feed shows it, and its XML, per format and per full or
+  summary form, is serialized once and spliced into every feed that shows it.
+  The bytes are those feedgen writes for the whole feed.
 
 Characters XML forbids never reach lxml: ``source.read_text`` rejects them at load
 with the file and line.
@@ -32,6 +37,7 @@ import html
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -102,6 +108,13 @@ class FeedLink:
                 for kind, url in (("rss", self.rss_url), ("atom", self.atom_url))]
 
 
+# Namespaces of feedgen's RSS root: an item serialized on its own under the same root
+# has the same bytes as inside the whole feed (``content:encoded``, no declaration).
+_RSS_NSMAP = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
+# How feedgen's pretty-printed feeds end: entries are spliced in just before.
+_FEED_TAILS = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
+
+
 @dataclass
 class Entry:
     """One feed entry, built once and shared by every feed it appears in."""
@@ -111,28 +124,58 @@ class Entry:
     link: str
     published: datetime
     summary: str  # plain text: RSS description, Atom summary
-    html: str  # RSS content:encoded, Atom content type="html"
+    make_html: Callable[[], str]  # RSS content:encoded, Atom content type="html"; called once, if needed
     author: str
     categories: list[tuple[str, str, str]]  # (term, label, scheme)
-    _fe: object = None  # the feedgen FeedEntry, made on first use
+    _html: str | None = None
+    _xml: dict[tuple[str, bool], bytes] = field(default_factory=dict)  # (kind, full) -> bytes
 
-    def feed_entry(self):
-        if self._fe is None:
-            from feedgen.entry import FeedEntry
+    @property
+    def html(self) -> str:
+        """The full content, made on first use (only entries of a full-content feed need it)."""
+        if self._html is None:
+            self._html = self.make_html()
+        return self._html
 
-            fe = FeedEntry()
-            fe.id(self.id)  # also the RSS guid, isPermaLink="false": a tag URI is not a web address
-            fe.title(self.title)
-            fe.link(href=self.link)  # rel defaults to alternate (feedgen 1.0 drops rel/type on entry links)
-            fe.published(self.published)
-            fe.updated(self.published)
-            fe.author(name=self.author)
+    def feed_entry(self, full: bool = True):
+        """A feedgen ``FeedEntry``: with the full content, or (``full=False``) summary and link only."""
+        from feedgen.entry import FeedEntry
+
+        fe = FeedEntry()
+        fe.id(self.id)  # also the RSS guid, isPermaLink="false": a tag URI is not a web address
+        fe.title(self.title)
+        fe.link(href=self.link)  # rel defaults to alternate (feedgen 1.0 drops rel/type on entry links)
+        fe.published(self.published)
+        fe.updated(self.published)
+        fe.author(name=self.author)
+        if full:
             fe.content(self.html, type="html")
-            fe.summary(self.summary)
-            for term, label, scheme in self.categories:
-                fe.category(term=term, label=label, scheme=scheme)
-            self._fe = fe
-        return self._fe
+        fe.summary(self.summary)
+        for term, label, scheme in self.categories:
+            fe.category(term=term, label=label, scheme=scheme)
+        return fe
+
+    def xml(self, kind: str, full: bool) -> bytes:
+        """The entry as feedgen prints it inside a pretty-printed feed (``<item>`` for "rss",
+        ``<entry>`` for "atom"), indentation and final newline included. Both formats of a
+        form are serialized together, once, from one ``FeedEntry``."""
+        data = self._xml.get((kind, full))
+        if data is None:
+            from lxml import etree
+
+            fe = self.feed_entry(full)
+            rss = etree.Element("rss", nsmap=_RSS_NSMAP)
+            etree.SubElement(rss, "channel").append(fe.rss_entry())
+            atom = etree.Element("feed")  # feedgen's Atom elements carry no namespace: the feed root declares it
+            atom.append(fe.atom_entry())
+            for form, root, head in (("rss", rss, b"<channel>\n"), ("atom", atom, b"<feed>\n")):
+                raw = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
+                start, tail = raw.index(head) + len(head), _FEED_TAILS[form]  # the carrier ends as a feed does
+                if not raw.endswith(tail):
+                    raise AssertionError(f"unexpected serialization of {self.id}")
+                self._xml[form, full] = raw[start:-len(tail)]
+            data = self._xml[kind, full]
+        return data
 
 
 @dataclass
@@ -145,6 +188,12 @@ class Feed:
     page_url: str  # absolute address of the HTML page the feed stands for
     group: str  # "site" | "unit" | "topic": how the feeds page lists it
     sources: list = field(default_factory=list)  # model objects, newest first, cut to the feed length
+
+    @property
+    def full(self) -> bool:
+        """Whether entries carry their full content: the site-wide feeds do; a unit's or a
+        topic's feed carries summary and link only (its items are all in ``tin-tuc`` in full)."""
+        return self.group == "site"
 
 
 class FeedSet:
@@ -255,17 +304,21 @@ class FeedSet:
         return unit.name_on(day) if unit else unit_id
 
     def _news_entry(self, item: NewsItem) -> Entry:
-        base = self.site_url + posixpath.dirname(item_src(item)) + "/"
-        body = absolute_links(self.render(item.body), base, self.site_url)
-        image = ""
-        if item.image:
-            image = f'<p><img src="{html.escape(self.site_url + item.image)}" alt="{html.escape(item.title)}"></p>\n'
         day = item.date.astimezone(VN_TZ).date()
         author = self._unit_name(item.unit, day)
-        meta = f"<p><em>{html.escape(author)}, {show_datetime(item.date)}</em></p>\n"
+
+        def content() -> str:  # Markdown rendered only for an item a full-content feed shows
+            base = self.site_url + posixpath.dirname(item_src(item)) + "/"
+            body = absolute_links(self.render(item.body), base, self.site_url)
+            image = ""
+            if item.image:
+                image = (f'<p><img src="{html.escape(self.site_url + item.image)}" '
+                         f'alt="{html.escape(item.title)}"></p>\n')
+            meta = f"<p><em>{html.escape(author)}, {show_datetime(item.date)}</em></p>\n"
+            return f"{image}<p><strong>{html.escape(item.summary)}</strong></p>\n{meta}{body}"
+
         return Entry(tag_uri(self.site_url, f"tin-tuc/{item.id}"), item.title, self.site_url + item_url(item),
-                     item.date, item.summary, f"{image}<p><strong>{html.escape(item.summary)}</strong></p>\n"
-                     f"{meta}{body}", author, self._categories(item.topics))
+                     item.date, item.summary, content, author, self._categories(item.topics))
 
     def _plan_entry(self, plan: Plan) -> Entry:
         author = self._unit_name(plan.unit, plan.date)
@@ -276,7 +329,8 @@ class FeedSet:
                 ("Thời gian thực hiện", f"{show_date(plan.period_start)} đến {show_date(plan.period_end)}"),
                 ("Số nhiệm vụ", str(len(plan.tasks)))]
         return Entry(tag_uri(self.site_url, f"ke-hoach/{plan.id}"), plan.title, self.site_url + item_url(plan),
-                     plan.published, summary, _html_summary(summary, rows), author, self._categories(plan.topics))
+                     plan.published, summary, lambda: _html_summary(summary, rows), author,
+                     self._categories(plan.topics))
 
     def _change_entry(self, proc: Procedure, change: Change) -> Entry:
         author = self._unit_name(proc.unit, change.decision_date)
@@ -296,8 +350,8 @@ class FeedSet:
         categories = [(f"linh-vuc/{_slug(proc.field)}", proc.field, self.site_url + "thu-tuc/")]
         return Entry(tag_uri(self.site_url, f"thu-tuc/{proc.id}/{change.key}"),
                      f"{CHANGE_LABELS[change.kind]}: {proc.name}", self.site_url + item_url(proc),
-                     start_of_day(change.decision_date), summary, _html_summary(summary, rows) + extra, author,
-                     categories + self._categories(proc.topics))
+                     start_of_day(change.decision_date), summary, lambda: _html_summary(summary, rows) + extra,
+                     author, categories + self._categories(proc.topics))
 
     def render(self, body: str) -> str:
         """Markdown to HTML, with one reused converter (cheap for thousands of items)."""
@@ -315,7 +369,11 @@ class FeedSet:
         return max(dates) if dates else self.site.build_time
 
     def render_feed(self, feed: Feed) -> dict[str, bytes]:
-        """Both formats of ``feed`` as bytes: ``{"rss": ..., "atom": ...}``."""
+        """Both formats of ``feed`` as bytes: ``{"rss": ..., "atom": ...}``.
+
+        feedgen writes the feed's own elements; each entry's bytes (``Entry.xml``, made
+        once per format and form) go in before the closing tags, as feedgen would put them.
+        """
         from feedgen.feed import FeedGenerator
 
         entries = [self.entry(source) for source in feed.sources]
@@ -328,8 +386,6 @@ class FeedSet:
         fg.author(name=self.site_name)  # Atom needs an author on the feed or on every entry
         fg.updated(updated)
         fg.lastBuildDate(updated)
-        for entry in entries:
-            fg.add_entry(entry.feed_entry(), order="append")
         out = {}
         for kind in ("rss", "atom"):
             # The channel link (RSS) and the alternate link (Atom) go to the HTML page;
@@ -338,6 +394,10 @@ class FeedSet:
             fg.link(href=self.url(feed.name, kind), rel="self", type=MEDIA_TYPES[kind], replace=True)
             fg.link(href=feed.page_url, rel="alternate", type="text/html")
             raw = fg.rss_str(pretty=True) if kind == "rss" else fg.atom_str(pretty=True)
+            tail = _FEED_TAILS[kind]
+            if not raw.endswith(tail):
+                raise AssertionError(f"feedgen's {kind} feed {feed.name} does not end with {tail!r}")
+            raw = b"".join([raw[:-len(tail)], *(entry.xml(kind, feed.full) for entry in entries), tail])
             out[kind] = add_stylesheet(raw, posixpath.relpath(XSL_PATH, posixpath.dirname(feed_path(feed.name, kind))))
         return out
 
@@ -393,6 +453,10 @@ def feeds_page_markdown(feeds: FeedSet, page_exists=lambda src: False) -> str:
         "",
         f"Mỗi nguồn tin có tối đa {feeds.length} tin mới nhất. Mỗi tin, mỗi lần một thủ tục được công bố mới, "
         "sửa đổi, bổ sung hay bãi bỏ chỉ xuất hiện một lần, kể cả khi tiêu đề được sửa sau đó." + children,
+        "",
+        "Nguồn tin chung có toàn văn mỗi tin, bài và mỗi thay đổi thủ tục. Nguồn tin theo đơn vị và theo chủ đề "
+        "chỉ có tiêu đề, tóm tắt và liên kết đến bài đầy đủ trên trang web; muốn đọc toàn văn ngay trong ứng dụng "
+        "đọc tin, hãy theo dõi nguồn tin **Tất cả tin, bài**.",
         "",
         "## Nguồn tin chung",
         "",

@@ -1,9 +1,11 @@
-"""MkDocs hooks: the Pagefind search index, written after the build.
+"""MkDocs hooks: the Pagefind search index, written while the pages are rendered.
 
 Events: ``on_files`` (publish the search box's script and style even when the site's
 docs_dir is not this repository's), ``on_page_content`` (note which item, unit or
-hand-written page each built page shows) and ``on_post_build`` (write ``pagefind/``
-into the site folder from the content model). The header search box that queries it is
+hand-written page each page shows; MkDocs 1.6 reads every page before ``on_env``),
+``on_env`` (start writing ``pagefind/`` into the site folder from the content model, in
+a background thread talking to the Pagefind process, while MkDocs renders the pages)
+and ``on_post_build`` (wait for it). The header search box that queries it is
 ``docs/overrides/partials/search.html`` with ``docs/assets/search/``; the work is done
 by ``cchc.search``. Must come after ``cchc_site.py`` in ``hooks:``.
 """
@@ -58,13 +60,41 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def on_post_build(config):
+def _start(config) -> search.Indexer:
+    """Start writing the index (once per build); the site folder was cleaned before ``on_env``."""
     build = cchc_build.current()
     state = _state(build)
-    records = search.records_for_site(build.site, state["items"]) + state["pages"]
+    if "indexer" not in state:
+        items, pages = list(state["items"]), list(state["pages"])
+        state["indexer"] = search.Indexer(lambda: search.records_for_site(build.site, items) + pages,
+                                          Path(config.site_dir)).start()
+    return state["indexer"]
+
+
+def on_env(env, config, files):
+    _start(config)
+    return env
+
+
+def on_post_build(config):
+    indexer = _start(config)  # started in on_env, unless MkDocs skipped it
     try:
-        stats = search.write_index(records, Path(config.site_dir))
+        stats = indexer.wait()
     except Exception as exc:  # the pagefind binary is missing, crashed or refused a record
         raise Abort(f"search index: Pagefind failed: {exc} "
                     "(run ./scripts/setup to install pagefind[bin] from requirements.txt)") from exc
-    log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s")
+    log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s "
+             f"(written while the pages were rendered)")
+
+
+def on_build_error(error):
+    """A failed build still waits for the index thread, so no Pagefind is left running."""
+    try:
+        indexer = _state(cchc_build.current()).get("indexer")
+    except RuntimeError:
+        return
+    if indexer is not None:
+        try:
+            indexer.wait()
+        except Exception:  # the build already failed; its own error is the one reported
+            pass

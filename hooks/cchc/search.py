@@ -13,27 +13,31 @@ the browser folds every query the same way before ``pagefind.search()``: a query
 or without diacritics is the same query, with the same results, and the first query at
 5,000 items downloads about a fifth as much. Folding keeps the words and their order
 (one word in, one word out), so the browser rebuilds each excerpt in correct Vietnamese
-from the original words of the page, at the positions Pagefind reports; those are in
-``pagefind/text/<url>.pf_text`` (gzip), one small file per page, fetched only for the
-results shown. Titles and the other meta values are shown straight from Pagefind's
-data; they are written in ``index_form`` (đ as d + U+0335, which Pagefind folds to d)
-so that they are searched like the words, and shown with ``display_form``.
+from the folded words Pagefind stores in the page's fragment plus the meta value ``r``
+(``restore_code``): per word, only the marks and capitals folding took away, written in
+ASCII punctuation, which Pagefind does not index. The original words are thus never
+stored a second time and no file beside the fragment is fetched. Titles and the other
+meta values are shown straight from Pagefind's data; they are written in ``index_form``
+(đ as d + U+0335, which Pagefind folds to d) so that they are searched like the words,
+and shown with ``display_form``.
 
 ``docs/assets/search/cchc-search.js`` holds the browser half and must agree with
-``fold``, ``index_form`` and ``text_path``. Records come from the model, not from the
-built HTML (see ``write_index``). Nothing here imports MkDocs.
+``fold``, ``index_form`` and ``restore_code``. Records come from the model, not from the
+built HTML (see ``write_index``); ``Indexer`` feeds them to Pagefind in a background
+thread while MkDocs renders the pages. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
 
 import base64
-import gzip
+import functools
 import json
 import re
 import shutil
 import subprocess
 import threading
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -51,12 +55,15 @@ from .model import (
 )
 from .text import fold, nfc, show_date
 
-__all__ = ["fold", "fast_fold", "folded_words", "index_form", "display_form", "text_path", "SearchRecord",
-           "records_for_site", "write_index", "PagefindError"]
+__all__ = ["fold", "fast_fold", "folded_words", "index_form", "display_form", "restore_code", "restore",
+           "SearchRecord", "records_for_site", "write_index", "Indexer", "PagefindError"]
 
 INDEX_STROKE = "\u0335"
 LANGUAGE = "vi"
 OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pagefind.js from there
+# Words indexed per record: a page's first 2,000 words (a long procedure guide is about
+# 1,500); the rest would only make the index, the fragment and Pagefind's memory grow.
+MAX_WORDS = 2000
 
 # What a result says it is, in the reader's words; also the values of the "type" filter.
 TYPE_LABELS = {
@@ -132,9 +139,10 @@ class SearchRecord:
         return {"date": self.sort_date} if self.sort_date else {}
 
     def words(self) -> list[str]:
-        """The record's words in order, as the reader wrote them (whitespace between them dropped)."""
+        """The record's words in order, as the reader wrote them (whitespace between them
+        dropped), at most ``MAX_WORDS``."""
         title, _, rest = self.content.partition("\n")
-        return nfc(" ".join([title, *self.keywords, rest])).split()
+        return nfc(" ".join([title, *self.keywords, rest])).split(maxsplit=MAX_WORDS)[:MAX_WORDS]
 
 
 # -- text of the model's Markdown and of rendered pages ------------------------------------
@@ -305,7 +313,7 @@ def records_for_site(site: Site, pages: list[tuple[str, str, str]]) -> list[Sear
     return [makers[kind](site, by_kind[kind][item_id], url) for (kind, item_id), url in first_url.items()]
 
 
-# -- writing the Pagefind bundle -----------------------------------------------------------
+# -- the Pagefind service -------------------------------------------------------------------
 
 
 @dataclass
@@ -365,21 +373,39 @@ class _Service:
                 count -= 1
                 yield payload
 
-    def run(self, payloads: list[dict]) -> list[dict]:
-        """Send ``payloads`` in order and return the replies."""
-        data = b"".join(self._message(p) for p in payloads)
+    def run(self, payloads, count: int | None = None) -> list[dict]:
+        """Send ``payloads`` in order and return the replies.
+
+        ``payloads`` may be a generator (then ``count`` says how many it yields): each
+        message is made and written by the writer thread while Pagefind answers the
+        earlier ones, so the requests are never all in memory at once.
+        """
+        if count is None:
+            payloads = list(payloads)
+            count = len(payloads)
         assert self._proc.stdin is not None
+        failed: list[BaseException] = []
 
         def feed() -> None:
             try:
-                self._proc.stdin.write(data)
+                for payload in payloads:
+                    self._proc.stdin.write(self._message(payload))
                 self._proc.stdin.flush()
             except BrokenPipeError:
                 pass  # the reader reports that pagefind stopped
+            except BaseException as exc:  # a bad record: stop Pagefind so the reader stops too
+                failed.append(exc)
+                self._proc.kill()
 
         writer = threading.Thread(target=feed, daemon=True)
         writer.start()
-        replies = list(self._replies(len(payloads)))
+        try:
+            replies = list(self._replies(count))
+        except PagefindError:
+            writer.join()
+            if failed:
+                raise failed[0] from None
+            raise
         writer.join()
         return replies
 
@@ -429,51 +455,149 @@ def folded_words(words: list[str]) -> str:
     return " ".join(fold(w) or "_" for w in words)
 
 
-def text_path(url: str) -> str:
-    """Where the original words of the page at ``url`` are, under ``pagefind/``.
+# -- the restore code: what folding took away, in characters Pagefind does not index ------
+#
+# Per word, in order: nothing (the word is written as the last time the same folded word
+# came on this page; the first time: the folded word itself), "|" (the folded word
+# itself), or the changes to its letters; then "~". A change is a position symbol (the
+# letter's index, 0-23) and a class
+# symbol (which of the 29 mark combinations: a vowel mark or đ, and a tone); "^" before
+# the changes means "capital first letter", "`" means "all capitals". A word these cannot
+# describe (a letter after the 24th, other marks, mixed case) is "{" and its code points,
+# five position symbols each. Trailing "~" are dropped. ASCII punctuation only: Pagefind
+# finds no word in it (tests/test_search.py checks), so the meta value is stored in the
+# fragment but not searched.
 
-    ``tin-tuc/2024/a/`` -> ``text/tin-tuc/2024/a.pf_text``; the site root -> ``text/index.pf_text``.
-    """
-    path = url.strip("/")
-    return f"text/{path or 'index'}.pf_text"
+_CODE_ALPHABET = "!#$%&'()*+,-./:;<=>?@[]^`{|}~"  # 29 symbols: the class symbols
+_END, _CAP, _UPPER, _RAW, _PLAIN = "~", "^", "`", "{", "|"
+_POS = "".join(c for c in _CODE_ALPHABET if c not in (_END, _CAP, _UPPER, _RAW, _PLAIN))  # 24 symbols
+_MODS = ("", "\u0302", "\u0306", "\u031b")  # none, circumflex (â ê ô), breve (ă), horn (ơ ư); 4 = đ
+_TONES = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")  # none, huyền, sắc, hỏi, ngã, nặng
+_STROKE = 4
 
 
-def _write_texts(out: Path, texts: list[tuple[str, list[str]]]) -> None:
-    made: set[Path] = set()
-    for url, words in texts:
-        path = out / text_path(url)
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        # mtime=0: the same words give the same bytes, build after build
-        path.write_bytes(gzip.compress(" ".join(words).encode("utf-8"), compresslevel=6, mtime=0))
+def _restore_letter(base: str, cls: int) -> str:
+    mod, tone = divmod(cls, len(_TONES))
+    if mod == _STROKE:
+        return "đ" + _TONES[tone]
+    return unicodedata.normalize("NFC", base + _MODS[mod] + _TONES[tone])
+
+
+def _restore_word(folded: str, code: str) -> str:
+    """The original of one folded word from its code (``code`` without the final "~")."""
+    if code.startswith(_RAW):
+        digits = [_POS.index(c) for c in code[1:]]
+        points = [sum(d * len(_POS) ** (4 - k) for k, d in enumerate(digits[i:i + 5]))
+                  for i in range(0, len(digits), 5)]
+        return "".join(chr(cp) for cp in points)
+    case = code[:1] if code[:1] in (_CAP, _UPPER) else ""
+    letters = list(folded)
+    body = code[len(case):]
+    for i in range(0, len(body) - 1, 2):
+        at = _POS.index(body[i])
+        letters[at] = _restore_letter(letters[at], _CODE_ALPHABET.index(body[i + 1]) + 1)
+    word = "".join(letters)
+    if case == _CAP:
+        return word[:1].upper() + word[1:]
+    return word.upper() if case == _UPPER else word
+
+
+def _raw_code(word: str) -> str:
+    n = len(_POS)
+    return _RAW + "".join("".join(_POS[cp // n ** (4 - k) % n] for k in range(5)) for cp in map(ord, word))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_code(original: str, folded: str) -> str:
+    if original == folded:
+        return ""
+    if len(original) == len(folded):
+        changes = []
+        for i, (letter, base) in enumerate(zip(original.lower(), folded, strict=False)):
+            if letter == base:
+                continue
+            if i >= len(_POS):
+                break
+            if letter == "đ":
+                cls = _STROKE * len(_TONES)
+            else:
+                decomposed = unicodedata.normalize("NFD", letter)
+                marks = decomposed[1:]
+                if decomposed[0] != base or len(marks) > 2:
+                    break
+                mods = [_MODS.index(m) for m in marks if m in _MODS[1:]]
+                tones = [_TONES.index(m) for m in marks if m in _TONES[1:]]
+                if len(mods) > 1 or len(tones) > 1 or len(mods) + len(tones) != len(marks):
+                    break
+                cls = (mods[0] if mods else 0) * len(_TONES) + (tones[0] if tones else 0)
+                if not cls:
+                    break
+            changes.append(_POS[i] + _CODE_ALPHABET[cls - 1])
+        else:
+            for case in ("", _CAP, _UPPER):
+                code = case + "".join(changes)
+                if _restore_word(folded, code) == original:
+                    return code
+    return _raw_code(original)
+
+
+def restore_code(words: list[str], folded: str | None = None) -> str:
+    """The code that turns ``folded_words(words)`` back into ``words`` (see ``restore``)."""
+    if not words:
+        return ""
+    folded_list = (folded if folded is not None else folded_words(words)).split(" ")
+    last: dict[str, str] = {}
+    parts = []
+    for word, base in zip(words, folded_list, strict=True):
+        code = _word_code(word, base)
+        if code == last.get(base, ""):
+            parts.append(_END)
+        else:
+            parts.append((code or _PLAIN) + _END)
+            last[base] = code
+    return "".join(parts).rstrip(_END)
+
+
+def restore(folded: str, code: str) -> list[str]:
+    """The original words from the folded ones and their ``restore_code`` (as the browser does)."""
+    codes = code.split(_END)
+    last: dict[str, str] = {}
+    words = []
+    for i, base in enumerate(folded.split(" ")):
+        word_code = codes[i] if i < len(codes) else ""
+        if not word_code:
+            word_code = last.get(base, "")
+        elif word_code == _PLAIN:
+            word_code = ""
+        last[base] = word_code
+        words.append(_restore_word(base, word_code))
+    return words
+
+
+# -- writing the Pagefind bundle -----------------------------------------------------------
+
+
+def _payloads(records: list[SearchRecord], index_id: str):
+    for rec in records:
+        words = rec.words()
+        folded = folded_words(words)
+        meta = {k: index_form(v) for k, v in rec.meta.items()}
+        code = restore_code(words, folded)
+        if code:
+            meta["r"] = code
+        yield {"type": "AddRecord", "index_id": index_id, "url": "/" + rec.url.lstrip("/"), "content": folded,
+               "language": LANGUAGE, "meta": meta, "filters": rec.filters, "sort": rec.sort or None}
 
 
 def _write(records: list[SearchRecord], out: Path) -> None:
     service = _Service()
-    texts: list[tuple[str, list[str]]] = []
     try:
         (created,) = service.run([{"type": "NewIndex", "config": {"force_language": LANGUAGE}}])
         index_id = created["index_id"]
-        adds = []
-        for rec in records:
-            url = "/" + rec.url.lstrip("/")
-            words = rec.words()
-            texts.append((url, words))
-            adds.append({"type": "AddRecord", "index_id": index_id, "url": url, "content": folded_words(words),
-                         "language": LANGUAGE, "meta": {k: index_form(v) for k, v in rec.meta.items()},
-                         "filters": rec.filters, "sort": rec.sort or None})
-        service.run(adds)
-        # the original words are written while Pagefind writes its bundle (gzip and file
-        # writes release the GIL; Pagefind is another process)
-        writer = threading.Thread(target=_write_texts, args=(out, texts))
-        writer.start()
-        try:
-            service.run([{"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}])
-        finally:
-            writer.join()
+        service.run(_payloads(records, index_id), len(records))
+        service.run([{"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}])
     finally:
-        service.close()
+        service.close()  # Pagefind exits: its memory (the whole index) is freed here
 
 
 def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
@@ -483,7 +607,8 @@ def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
     Pagefind read the built pages (``data-pagefind-*`` attributes): measured with
     ``scripts/measure-search --compare``, the two take the same time, but only records
     let the index hold folded words while the pages show accented ones, which is what
-    keeps the first query small; and the pages' templates need no search markup.
+    keeps the first query small; and the pages' templates need no search markup. It
+    also means the index can be written while the pages are rendered (``Indexer``).
     """
     started = time.perf_counter()
     out = Path(site_dir) / OUTPUT_DIR
@@ -494,3 +619,39 @@ def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
         (out / name).unlink(missing_ok=True)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return IndexStats(len(records), time.perf_counter() - started, size, out)
+
+
+class Indexer:
+    """``write_index`` in a background thread: started as soon as the records are known,
+    waited for at the end of the build.
+
+    Pagefind is another process and the thread mostly waits on it, so the index is
+    written on the second core while the pages are rendered; the Python work of making
+    the requests (folding, JSON) is the only part that shares the interpreter.
+    ``make_records`` is called in the thread.
+    """
+
+    def __init__(self, make_records, site_dir: Path) -> None:
+        self._make_records = make_records
+        self._site_dir = Path(site_dir)
+        self._result: IndexStats | BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="cchc-search-index", daemon=True)
+        self.started = time.perf_counter()
+
+    def start(self) -> Indexer:
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._result = write_index(self._make_records(), self._site_dir)
+        except BaseException as exc:  # handed to wait()
+            self._result = exc
+
+    def wait(self) -> IndexStats:
+        """The bundle's figures once it is written; raises what writing it raised."""
+        self._thread.join()
+        if isinstance(self._result, BaseException):
+            raise self._result
+        assert self._result is not None
+        return self._result

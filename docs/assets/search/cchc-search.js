@@ -3,12 +3,34 @@
  * pagefind/ (see hooks/cchc/search.py for the design). The index holds the words
  * folded (no tone marks, đ -> d), so every query is folded here before it reaches
  * Pagefind: "đơn vị", "don vi" and "Đơn Vị" are one query. Excerpts are rebuilt in
- * correct Vietnamese from pagefind/text/<url>.pf_text, the page's original words,
- * which line up one for one with the folded words Pagefind matched.
+ * correct Vietnamese from the folded words of the result's fragment and its meta value
+ * "r", the marks and capitals folding took away (cchc.search.restore_code).
+ * The page only carries the search box's input; the filters, the result list, the reset
+ * button and the strings below are made here, the first time the box is opened.
  * Everything is loaded from this site; nothing comes from another host.
  */
 
 const PAGE_SIZE = 10;
+
+/** The box's strings (Material's Vietnamese ones for the result counts). */
+export const STRINGS = {
+  placeholder: "Nhập để bắt đầu tìm kiếm",
+  none: "Không tìm thấy tài liệu liên quan",
+  one: "1 tài liệu liên quan",
+  other: "# tài liệu liên quan",
+  loading: "Đang tải chỉ mục tìm kiếm…",
+  error: "Không tải được chỉ mục tìm kiếm. Vui lòng tải lại trang.",
+  more: "Xem thêm kết quả",
+  reset: "Xoá",
+  all: "Tất cả",
+  unit: "Đơn vị",
+  topic: "Chủ đề",
+  type: "Loại",
+  year: "Năm",
+};
+const FILTERS = ["unit", "topic", "type", "year"];
+const CLOSE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="M19 6.41 17.59 5 12 ' +
+  '10.59 6.41 5 5 6.41 10.59 12 5 17.59 6.41 19 12 13.41 17.59 19 19 17.59 13.41 12z"/></svg>';
 
 /** Lower case, no tone marks, đ -> d: the same as cchc.text.fold in Python. */
 export function fold(text) {
@@ -23,10 +45,54 @@ export function displayForm(text) {
   return String(text).replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
 }
 
-/** Where the original words of a result are, under pagefind/ (as cchc.search.text_path). */
-export function textPath(url) {
-  const path = String(url).replace(/^\/+|\/+$/g, "");
-  return `text/${path || "index"}.pf_text`;
+// The restore code (as cchc.search.restore_code): per word "~"-ended, empty (as the last
+// time this folded word came), "|" (the folded word), or [^|`] (position, class)* or
+// "{" and code points in five position symbols each.
+const CODE = "!#$%&'()*+,-./:;<=>?@[]^`{|}~";
+const POS = [...CODE].filter((c) => !"~^`{|".includes(c)).join("");
+const MODS = ["", "\u0302", "\u0306", "\u031b"];
+const TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"];
+
+function restoreWord(folded, code) {
+  if (code.startsWith("{")) {
+    const digits = [...code.slice(1)].map((c) => POS.indexOf(c));
+    let word = "";
+    for (let i = 0; i + 4 < digits.length; i += 5) {
+      let cp = 0;
+      for (let k = 0; k < 5; k += 1) cp = cp * POS.length + digits[i + k];
+      word += String.fromCodePoint(cp);
+    }
+    return word;
+  }
+  const casing = code[0] === "^" || code[0] === "`" ? code[0] : "";
+  const letters = Array.from(folded);
+  const body = code.slice(casing.length);
+  for (let i = 0; i + 1 < body.length; i += 2) {
+    const at = POS.indexOf(body[i]);
+    const cls = CODE.indexOf(body[i + 1]) + 1;
+    const mod = Math.floor(cls / TONES.length);
+    const tone = TONES[cls % TONES.length];
+    letters[at] = mod === 4 ? `đ${tone}` : (letters[at] + MODS[mod] + tone).normalize("NFC");
+  }
+  const word = letters.join("");
+  if (casing === "^") {
+    const [first = "", ...rest] = Array.from(word);
+    return first.toUpperCase() + rest.join("");
+  }
+  return casing === "`" ? word.toUpperCase() : word;
+}
+
+/** The original words of a page from its folded words (Pagefind's content) and restore code. */
+export function restoreWords(content, code) {
+  const codes = String(code || "").split("~");
+  const last = new Map();
+  return String(content).split(" ").map((base, i) => {
+    let wordCode = codes[i] || "";
+    if (!wordCode) wordCode = last.get(base) || "";
+    else if (wordCode === "|") wordCode = "";
+    last.set(base, wordCode);
+    return restoreWord(base, wordCode);
+  });
 }
 
 /**
@@ -74,18 +140,6 @@ export function excerptHtml(excerpt) {
 const root = new URL("../../", import.meta.url);
 let pagefind = null;
 
-/** The original words of the page at `url` (a gzip file; the server may have unzipped it). */
-async function originalWords(url) {
-  const response = await fetch(new URL(`pagefind/${textPath(url)}`, root));
-  if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-  let bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    bytes = new Uint8Array(await new Response(stream).arrayBuffer());
-  }
-  return new TextDecoder().decode(bytes).split(" ");
-}
-
 async function loadPagefind() {
   if (!pagefind) {
     pagefind = import(new URL("pagefind/pagefind.js", root).href).then(async (pf) => {
@@ -98,21 +152,65 @@ async function loadPagefind() {
   return pagefind;
 }
 
+function element(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+  node.append(...children);
+  return node;
+}
+
+/** The parts of the box the page does not carry: reset button, filter menus, result list. */
+function buildBox(box, text) {
+  const form = box.querySelector("form");
+  if (form && !form.querySelector("button[type=reset]")) {
+    const reset = element("button", { type: "reset", class: "md-search__icon md-icon", title: text("reset"),
+      "aria-label": text("reset"), tabindex: "-1" });
+    reset.innerHTML = CLOSE_ICON;
+    form.append(element("nav", { class: "md-search__options", "aria-label": box.getAttribute("aria-label") || "" },
+      [reset]));
+  }
+  const result = box.querySelector(".md-search-result");
+  if (!box.querySelector("[data-cchc-search-filters]")) {
+    const filters = element("div", { class: "cchc-search__filters", "data-cchc-search-filters": "", hidden: "" },
+      FILTERS.map((key) => element("label", { class: "cchc-search__filter" }, [
+        element("span", {}, [text(key)]),
+        element("select", { name: key, "data-cchc-search-filter": key },
+          [element("option", { value: "" }, [text("all")])]),
+      ])));
+    result.before(filters);
+  }
+  if (!box.querySelector("[data-cchc-search-list]")) {
+    result.append(element("ol", { class: "md-search-result__list", role: "presentation",
+      "data-cchc-search-list": "" }));
+  }
+}
+
 function setup(box) {
   const toggle = document.getElementById("__search");
   const input = box.querySelector("[data-cchc-search-query]");
   const form = box.querySelector("form");
   const meta = box.querySelector("[data-cchc-search-meta]");
-  const list = box.querySelector("[data-cchc-search-list]");
-  const filterBox = box.querySelector("[data-cchc-search-filters]");
-  const selects = [...box.querySelectorAll("[data-cchc-search-filter]")];
-  const text = (key) => box.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`] || "";
+  const text = (key) => box.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`] || STRINGS[key] || "";
+  let list = null;
+  let filterBox = null;
+  let selects = [];
+
+  /** Make the rest of the box (once): on first open, or on the first search. */
+  const ready = () => {
+    if (list) return;
+    buildBox(box, text);
+    list = box.querySelector("[data-cchc-search-list]");
+    filterBox = box.querySelector("[data-cchc-search-filters]");
+    selects = [...box.querySelectorAll("[data-cchc-search-filter]")];
+    for (const select of selects) select.addEventListener("change", run);
+  };
   let results = [];
   let shown = 0;
   let generation = 0;
   let filtersLoaded = false;
 
   const open = () => {
+    ready();
     if (toggle && !toggle.checked) {
       toggle.checked = true;
       toggle.dispatchEvent(new Event("change"));
@@ -127,6 +225,7 @@ function setup(box) {
   };
 
   async function loadFilters() {
+    ready();
     if (filtersLoaded) return;
     filtersLoaded = true;
     try {
@@ -166,15 +265,16 @@ function setup(box) {
     return text("other").replace("#", n.toLocaleString("vi-VN"));
   }
 
-  function renderItem(data, words) {
+  function renderItem(data) {
     const m = data.meta || {};
     const f = data.filters || {};
     const first = (values) => (values && values.length ? values[0] : "");
     const details = [first(f.type), first(f.unit), m.date, m.code || m.number, m.change]
       .filter(Boolean).map(displayForm);
-    // Pagefind's own excerpt (folded words) only if the page's words are missing or
-    // do not line up with what Pagefind indexed.
-    const excerpt = words && words.length === data.word_count
+    // Pagefind's own excerpt (folded words) only if the page's words do not line up
+    // with what Pagefind indexed.
+    const words = restoreWords(data.content || "", m.r);
+    const excerpt = words.length === data.word_count
       ? excerptFrom(words, data.locations || [])
       : excerptHtml(data.excerpt || "");
     const item = document.createElement("li");
@@ -194,10 +294,9 @@ function setup(box) {
     const slice = results.slice(shown, shown + PAGE_SIZE);
     shown += slice.length;
     const data = await Promise.all(slice.map((r) => r.data()));
-    const words = await Promise.all(data.map((d) => originalWords(d.raw_url || d.url).catch(() => null)));
     if (ticket !== generation) return;
     list.querySelector(".cchc-search__more")?.remove();
-    data.forEach((d, i) => list.append(renderItem(d, words[i])));
+    data.forEach((d) => list.append(renderItem(d)));
     if (shown < results.length) {
       const more = document.createElement("li");
       more.className = "cchc-search__more";
@@ -212,6 +311,7 @@ function setup(box) {
   }
 
   async function run() {
+    ready();
     const ticket = ++generation;
     const query = fold(input.value).trim();
     const filters = chosenFilters();
@@ -247,17 +347,17 @@ function setup(box) {
     if (ticket === generation) done();
   }
 
-  const links = () => [...list.querySelectorAll("[data-cchc-search-result]")];
+  const links = () => (list ? [...list.querySelectorAll("[data-cchc-search-result]")] : []);
 
   input.addEventListener("focus", () => { open(); loadFilters(); });
   input.addEventListener("input", run);
-  for (const select of selects) select.addEventListener("change", run);
   form.addEventListener("reset", () => setTimeout(() => { run(); input.focus(); }));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     links()[0]?.click();
   });
   toggle?.addEventListener("change", () => {
+    if (toggle.checked) ready();
     if (toggle.checked && document.activeElement !== input) setTimeout(() => input.focus(), 100);
   });
 

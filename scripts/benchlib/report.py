@@ -1,0 +1,90 @@
+"""The benchmark's Markdown table and the targets of issue 6 at N = 5,000."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TOOLS = {"ours": "this project (mkdocs + hooks)", "blog": "mkdocs-material blog + tags + rss",
+         "hugo": "Hugo (minimal templates)"}
+
+
+@dataclass
+class Result:
+    tool: str  # "ours" | "blog" | "hugo"
+    n: int  # items of the synthetic site (the peers build its news items)
+    pages: int  # content items the tool built (news for the peers)
+    walls: list[float] = field(default_factory=list)
+    peak_rss: int = 0  # bytes, max over the timed runs
+    out_bytes: int = 0
+    out_files: int = 0
+    search_bytes: int | None = None
+    search_note: str = ""
+    error: str = ""
+
+    @property
+    def wall(self) -> float | None:
+        if not self.walls:
+            return None
+        ordered = sorted(self.walls)
+        mid = len(ordered) // 2
+        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def _mb(value: int | None) -> str:
+    return "n/a" if value is None else f"{value / 1e6:.1f} MB"
+
+
+def _search(r: Result) -> str:
+    if r.search_bytes is None:
+        return r.search_note or "n/a"
+    kb = r.search_bytes / 1e3
+    text = f"{kb / 1e3:.2f} MB" if kb >= 1000 else f"{kb:.0f} kB"
+    return text + (f" ({r.search_note})" if r.search_note else "")
+
+
+def table(results: list[Result]) -> str:
+    """One Markdown table: a row per (N, tool), times as median of the timed runs."""
+    rows = ["| items | tool | built | wall (median) | runs | x blog | peak memory | output | files | first search |",
+            "|---:|---|---:|---:|---|---:|---:|---:|---:|---|"]
+    blog = {r.n: r.wall for r in results if r.tool == "blog" and r.wall}
+    for r in results:
+        if r.error:
+            rows.append(f"| {r.n:,} | {TOOLS[r.tool]} | {r.pages:,} | failed: {r.error} | | | | | | |")
+            continue
+        ratio = f"{r.wall / blog[r.n]:.2f}x" if r.n in blog and r.wall else "n/a"
+        runs = " / ".join(f"{w:.2f}" for w in r.walls)
+        rows.append(f"| {r.n:,} | {TOOLS[r.tool]} | {r.pages:,} | {r.wall:.2f} s | {runs} | {ratio} | "
+                    f"{_mb(r.peak_rss)} | {_mb(r.out_bytes)} | {r.out_files:,} | {_search(r)} |")
+    return "\n".join(rows)
+
+
+def targets(results: list[Result], n: int = 5000, base: int = 1000) -> str:
+    """The five targets of issue 6 at ``n`` items, each met / not met / not measured."""
+    by = {(r.tool, r.n): r for r in results if not r.error}
+    ours, blog, small = by.get(("ours", n)), by.get(("blog", n)), by.get(("ours", base))
+    if ours is None:
+        return f"Targets: not measured (run with --items {base} --items {n})."
+    lines = [f"Targets at N = {n:,} (issue 6):", ""]
+
+    def line(name: str, value: str, ok: bool | None) -> None:
+        verdict = "not measured" if ok is None else ("met" if ok else "NOT met")
+        lines.append(f"- {name}: {value} -> **{verdict}**")
+
+    if blog and blog.wall:
+        ratio = ours.wall / blog.wall
+        line("wall <= 0.3x the blog peer", f"{ratio:.2f}x ({ours.wall:.1f} s vs {blog.wall:.1f} s)", ratio <= 0.3)
+    else:
+        line("wall <= 0.3x the blog peer", "no blog peer in this run", None)
+    if small and small.wall:
+        growth = ours.wall / small.wall
+        line(f"t({n:,}) / t({base:,}) <= 5.5", f"{growth:.2f} ({ours.wall:.1f} s / {small.wall:.1f} s)",
+             growth <= 5.5)
+    else:
+        line(f"t({n:,}) / t({base:,}) <= 5.5", f"no N = {base:,} in this run", None)
+    line("output <= 120 MB", _mb(ours.out_bytes), ours.out_bytes <= 120e6)
+    line("peak memory <= 1 GB", _mb(ours.peak_rss), ours.peak_rss <= 1e9)
+    if ours.search_bytes is None:
+        line("first search download <= 1.5 MB", ours.search_note or "n/a", None)
+    else:
+        line("first search download <= 1.5 MB", _search(ours), ours.search_bytes <= 1.5e6)
+    return "\n".join(lines)

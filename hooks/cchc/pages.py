@@ -546,17 +546,19 @@ class Generator:
                 trail = [HOME, (urls.TOPICS_INDEX_SRC, "Chủ đề")]
                 if number > 1:
                     return block(crumbs(links, trail + [(src, topic.name)], f"Trang {number}"), h1(topic.name),
-                                 "<h2>Tin, bài</h2>", self.news_list(links, items), pager_html)
+                                 "<h2>Tin, bài</h2>", self.news_list(links, items, summaries=False), pager_html)
                 return block(crumbs(links, trail, topic.name), h1(topic.name),
                              f'<p class="cchc-lead">{esc(topic.description)}</p>',
                              '<h2 id="ke-hoach">Kế hoạch</h2>',
                              self.plan_list(links, self.topic_plans.get(topic.id, [])),
                              '<h2 id="thu-tuc">Thủ tục hành chính</h2>',
                              self.procedure_table(links, self.topic_procs.get(topic.id, [])),
-                             '<h2 id="tin-bai">Tin, bài</h2>', self.news_list(links, items), pager_html)
+                             '<h2 id="tin-bai">Tin, bài</h2>', self.news_list(links, items, summaries=False),
+                             pager_html)
 
             self.paginate(src, self.topic_news.get(topic.id, []), topic.name, body,
-                          PageRef("topic", topic.name, topic.id, None, [topic.id]), topic.description)
+                          PageRef("topic", topic.name, topic.id, None, [topic.id]), topic.description,
+                          size=self.settings.column_page_size)
 
     def archive(self) -> None:
         links = Links(urls.YEARS_INDEX_SRC)

@@ -12,7 +12,7 @@ class Settings:
     build_date: str | None = None  # "YYYY-MM-DD": fixes "now" (overdue tasks, scheduled items)
     feed_length: int = 50  # entries per feed
     page_size: int = 20  # items per listing page
-    column_page_size: int = 50  # one-line news entries per page of a unit's column and the archive
+    column_page_size: int = 50  # one-line news entries a page: unit columns, topics, yearly archive
     home_news: int = 8  # latest news on the home page
     recent_days: int = 90  # "recently changed" window for procedures on the home page
     include_children: bool = True  # a unit's column and feed include its child units' items

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +47,12 @@ class SourceText:
     text: str
 
 
+def needs_line_checks(text: str) -> bool:
+    """True when ``text`` has something the line-by-line checks of ``read_text`` report."""
+    return bool(_SEPARATORS.search(text) or forbidden_chars(text) or looks_like_legacy_encoding(text)
+                or not unicodedata.is_normalized("NFC", text))
+
+
 def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
     """Read ``file`` as UTF-8, check every line, and return it NFC-normalised."""
     raw = file.read_bytes()
@@ -64,6 +71,8 @@ def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
         problems.add(shown, 1, "", "the file is empty",
                      "write the content, or create it with scripts/new")
         return None
+    if not needs_line_checks(text):  # the common case: one pass over the whole text
+        return SourceText(shown, text)
     bad = False
     lines = text.split("\n")
     for number, line in enumerate(lines, start=1):

@@ -590,22 +590,21 @@ class Generator:
 
     # -- listings --------------------------------------------------------------------------
     def news_index(self) -> None:
-        def body(links: Links, items, number, pager_html):
-            head = crumbs(links, [HOME], "Tin tức") if number == 1 else crumbs(
-                links, [HOME, (urls.NEWS_INDEX_SRC, "Tin tức")], f"Trang {number}")
-            return block(head, h1("Tin tức"), self.news_list(links, items), pager_html)
-
-        self.paginate(urls.NEWS_INDEX_SRC, self.site.news, "Tin tức", body, PageRef("listing", "Tin tức"),
-                      "Tin, bài về cải cách hành chính của các đơn vị.", in_nav=True)
+        self.section_index(urls.NEWS_INDEX_SRC, "Tin tức", self.site.news, self.news_list,
+                           "Tin, bài về cải cách hành chính của các đơn vị.")
 
     def plans_index(self) -> None:
-        def body(links: Links, items, number, pager_html):
-            head = crumbs(links, [HOME], "Kế hoạch") if number == 1 else crumbs(
-                links, [HOME, (urls.PLANS_INDEX_SRC, "Kế hoạch")], f"Trang {number}")
-            return block(head, h1("Kế hoạch"), self.plan_list(links, items), pager_html)
+        self.section_index(urls.PLANS_INDEX_SRC, "Kế hoạch", self.site.plans, self.plan_list,
+                           "Kế hoạch tuyên truyền, cải cách hành chính và danh mục nhiệm vụ.")
 
-        self.paginate(urls.PLANS_INDEX_SRC, self.site.plans, "Kế hoạch", body, PageRef("listing", "Kế hoạch"),
-                      "Kế hoạch tuyên truyền, cải cách hành chính và danh mục nhiệm vụ.", in_nav=True)
+    def section_index(self, src: str, title: str, items: list, listing, description: str) -> None:
+        """A nav section's paginated listing: ``listing(links, page_items)`` makes its HTML."""
+        def body(links: Links, page_items, number, pager_html):
+            head = crumbs(links, [HOME], title) if number == 1 else crumbs(
+                links, [HOME, (src, title)], f"Trang {number}")
+            return block(head, h1(title), listing(links, page_items), pager_html)
+
+        self.paginate(src, items, title, body, PageRef("listing", title), description, in_nav=True)
 
     def tasks_index(self) -> None:
         rows = self.tasks.rows

@@ -187,8 +187,9 @@ class TinySite:
         (self.root / rel).unlink()
 
     def check(self, build_date: str = BUILD_DATE):
-        """Load and validate content/ like ``scripts/check``; returns a LoadResult."""
-        from cchc.loader import build_time_from, load_site
+        """Load and validate content/ like ``cchc check``; returns a LoadResult."""
+        from cchc.config import build_time_from
+        from cchc.content.loader import load_site
 
         return load_site(self.root, build_time_from(build_date), self.root / "docs")
 

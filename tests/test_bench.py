@@ -1,7 +1,7 @@
-"""Smoke test of the benchmark (issue 6): ``scripts/bench`` still runs and prints its table.
+"""Smoke test of the benchmark (issue 6): ``cchc bench`` still runs and prints its table.
 
 N = 200, peers skipped, one run without warm-up, work folder in ``tmp_path``. It asserts
-nothing about time, only that the synthetic site passes ``scripts/check``, our build
+nothing about time, only that the synthetic site passes ``cchc check``, our build
 succeeds and the table is printed. The generator is also checked for determinism.
 """
 
@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchlib.generate import make_site, write_ours
+from cchc.bench.generate import make_site, write_ours
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -39,7 +39,7 @@ def test_generator_is_deterministic(tmp_path: Path) -> None:
 
 def test_bench_smoke(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "bench"), "--items", "200", "--skip-peers", "--runs", "1",
+        [sys.executable, "-m", "cchc", "bench", "--items", "200", "--skip-peers", "--runs", "1",
          "--no-warmup", "--workdir", str(tmp_path)],
         capture_output=True, text=True, timeout=300,
     )

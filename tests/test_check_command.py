@@ -1,4 +1,4 @@
-"""``scripts/check`` on the shipped demo content and on a copy of it broken in several ways."""
+"""``cchc check`` on the shipped demo content and on a copy of it broken in several ways."""
 
 from __future__ import annotations
 
@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CHECK = REPO / "scripts" / "check"
 
 
 def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("CCHC_BUILD_DATE", None)
-    return subprocess.run([sys.executable, str(CHECK), str(root), *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cchc", "check", str(root), *args], capture_output=True, text=True,
                           encoding="utf-8", env=env, timeout=60)
 
 
@@ -40,6 +39,7 @@ def edit(root: Path, rel: str, change) -> str:
 def test_broken_copy_fails_naming_every_file_and_line(tmp_path):
     root = tmp_path / "site"
     shutil.copytree(REPO / "content", root / "content")
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
     (root / "docs").symlink_to(REPO / "docs", target_is_directory=True)
     expected = []
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from cchc.feeds import FeedConfigError, FeedSet, absolute_links, check_site_url
-from cchc.model import NewsItem, Site, Topic, Unit
+from cchc.config import ConfigError, check_site_url
+from cchc.content.model import NewsItem, Site, Topic, Unit
+from cchc.feeds.feedset import FeedSet, absolute_links
 from cchc.text import VN_TZ
-from conftest import NEWS, PROCEDURE, REPO, mkdocs_yml
+from conftest import NEWS, PROCEDURE, REPO
 from lxml import etree
 from mkdocs.exceptions import Abort
 from test_feeds_rules import ATOM, check_atom, check_rss
@@ -278,7 +279,7 @@ def test_missing_site_url_is_a_clear_configuration_error(site_factory):
     with pytest.raises(Abort):  # MkDocs' own check of site_url comes first; ours is the backstop
         site.build()
     assert any("site_url" in line and "http" in line for line in site.logs), site.logs
-    with pytest.raises(FeedConfigError, match="not a full web address"):
+    with pytest.raises(ConfigError, match="not a full web address"):
         check_site_url("/cchc/")
 
 
@@ -292,31 +293,12 @@ def test_a_vertical_tab_in_a_title_is_reported_with_file_and_line(site_factory):
     assert any("content/news/2024/tin-hoi-nghi.md:3:" in line and "U+000B" in line for line in site.logs)
 
 
-def test_pages_link_their_feeds_for_autodiscovery(site_factory, tmp_path):
-    overrides = REPO / "docs" / "overrides"
-    main = overrides / "main.html"
-    if not (main.is_file() and "feed-links.html" in main.read_text(encoding="utf-8")):
-        # Until the theme's main.html includes the partial, test it through a minimal one.
-        overrides = tmp_path / "overrides"
-        (overrides / "partials").mkdir(parents=True)
-        shutil.copy(REPO / "docs" / "overrides" / "partials" / "feed-links.html", overrides / "partials")
-        (overrides / "main.html").write_text('{% extends "base.html" %}{% block extrahead %}{{ super() }}'
-                                             '{% include "partials/feed-links.html" ignore missing %}{% endblock %}')
+def test_pages_link_their_feeds_for_autodiscovery(site_factory):
     site = site_factory()
-    hook = site.write("register.py", """\
-from cchc import build
-from cchc.build import PageRef
-
-
-def on_files(files, config):
-    build.current().pages["trang.md"] = PageRef("procedure", "Trang", "x", "hp-so-gddt", ["chi-dao-dieu-hanh"])
-""")
-    yml = mkdocs_yml().replace("hooks:\n", f"hooks:\n  - {hook.as_posix()}\n")
-    yml = yml.replace((REPO / "docs" / "overrides").as_posix(), overrides.as_posix())
-    site.write("mkdocs.yml", yml)
-    site.write("docs/trang.md", "# Trang\n")
+    site.write("content/procedures/cap-ban-sao-van-bang.md",
+               PROCEDURE.replace("fees: Theo", "topics: [chi-dao-dieu-hanh]\nfees: Theo"))
     site.build()
-    page = site.html("trang/")
+    page = site.html("thu-tuc/cap-ban-sao-van-bang/")
     for name in ("tin-tuc", "thu-tuc", "don-vi-hp-so-gddt", "chu-de-chi-dao-dieu-hanh"):
         assert 'type="application/rss+xml" title="' in page
         assert f'href="https://cchc.test/feeds/{name}.rss.xml"' in page, name

@@ -6,7 +6,7 @@ import dataclasses
 import unicodedata
 from datetime import date, datetime
 
-from cchc.model import FormerName, Source, Unit
+from cchc.content.model import FormerName, Source, Unit
 from cchc.text import VN_TZ
 from conftest import NEWS, PLAN, PROCEDURE, UNITS
 
@@ -213,7 +213,7 @@ def test_procedure_history_and_status(site_factory):
 
 
 def test_build_date_from_the_environment(monkeypatch):
-    from cchc.loader import build_time_from
+    from cchc.config import build_time_from
 
     monkeypatch.setenv("CCHC_BUILD_DATE", "2024-03-05 08:30")
     assert build_time_from() == datetime(2024, 3, 5, 8, 30, tzinfo=VN_TZ)

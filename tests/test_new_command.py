@@ -1,29 +1,17 @@
-"""``scripts/new``: what it writes lands in the right place and passes the loader."""
+"""``cchc new``: what it writes lands in the right place and passes the loader."""
 
 from __future__ import annotations
 
-import importlib.machinery
-import importlib.util
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from cchc.commands import new
 
 REPO = Path(__file__).resolve().parent.parent
-NEW = REPO / "scripts" / "new"
-
-
-def _load_new():
-    loader = importlib.machinery.SourceFileLoader("cchc_new_command", str(NEW))
-    spec = importlib.util.spec_from_loader("cchc_new_command", loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
-new = _load_new()
+CCHC = Path(sys.executable).parent / "cchc"  # the console command scripts/setup installs
 TITLE = 'Đón đoàn kiểm tra: "CCHC" #1 tại Đồ Sơn'
 SLUG = "don-doan-kiem-tra-cchc-1-tai-do-son"  # đ/Đ -> d, punctuation -> '-'
 WHERE = {
@@ -111,8 +99,8 @@ def test_refusals_write_nothing(site_factory, capsys, args, words):
 
 def test_runs_as_a_command(site_factory):
     site = site_factory(with_content=False)
-    assert os.access(NEW, os.X_OK), "scripts/new must be executable"
-    result = subprocess.run([sys.executable, str(NEW), "procedure", "Chuyển trường đối với học sinh",
+    assert CCHC.is_file() and os.access(CCHC, os.X_OK), "scripts/setup installs the cchc command"
+    result = subprocess.run([str(CCHC), "new", "procedure", "Chuyển trường đối với học sinh",
                              "--unit", "hp-so-gddt", "--level", "tỉnh", "--root", str(site.root)],
                             capture_output=True, text=True, encoding="utf-8", timeout=60,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})

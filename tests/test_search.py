@@ -13,7 +13,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from cchc import search, urls
+from cchc import urls
+from cchc.search import folding, pagefind
+from cchc.search import records as search_records
 from cchc.text import fold
 from conftest import REPO
 
@@ -43,16 +45,16 @@ def test_fold_removes_tone_marks_and_d_stroke(accented, plain):
 
 @pytest.mark.parametrize("text", SAMPLES)
 def test_index_form_is_found_by_the_folded_query(text):
-    indexed = search.index_form(text)
+    indexed = folding.index_form(text)
     assert "đ" not in indexed and "Đ" not in indexed
     # Pagefind folds the indexed word to exactly what the browser sends for the query
     assert _pagefind_fold(indexed) == fold(text)
-    assert search.display_form(indexed) == unicodedata.normalize("NFC", text)
+    assert folding.display_form(indexed) == unicodedata.normalize("NFC", text)
 
 
 def test_display_form_leaves_plain_d_alone():
-    assert search.display_form("dân, Diễn đàn") == "dân, Diễn đàn"
-    assert search.display_form(search.index_form("Đại đoàn kết")) == "Đại đoàn kết"
+    assert folding.display_form("dân, Diễn đàn") == "dân, Diễn đàn"
+    assert folding.display_form(folding.index_form("Đại đoàn kết")) == "Đại đoàn kết"
 
 
 @pytest.fixture
@@ -74,11 +76,11 @@ def test_js_fold_matches_python_fold(node):
 
 def test_markdown_text_keeps_words_only():
     md = "## Trình tự\n\n1. Nộp **đơn** tại [bộ phận một cửa](https://x.vn){: .x }\n\n| A | B |\n|---|---|\n| `x` | y |"
-    assert search.markdown_text(md) == "Trình tự Nộp đơn tại bộ phận một cửa A B x y"
+    assert search_records.markdown_text(md) == "Trình tự Nộp đơn tại bộ phận một cửa A B x y"
 
 
 def test_html_text_skips_scripts():
-    assert search.html_text("<h1>Giới thiệu</h1><script>var x</script><p>Đường&nbsp;dây <b>nóng</b></p>") \
+    assert search_records.html_text("<h1>Giới thiệu</h1><script>var x</script><p>Đường&nbsp;dây <b>nóng</b></p>") \
         == "Giới thiệu Đường dây nóng"
 
 
@@ -96,7 +98,7 @@ def test_records_from_the_model(site_factory):
     pages = [("procedure", proc.id, urls.item_url(proc)), ("plan", plan.id, urls.item_url(plan)),
              ("news", news.id, urls.item_url(news)), ("unit", "hp-so-gddt", "don-vi/hp-so-gddt/"),
              ("unit", "hp-so-gddt", "don-vi/hp-so-gddt/trang-2/"), ("news", "no-such-item", "x/")]
-    records = {r.kind + ":" + r.url: r for r in search.records_for_site(site, pages)}
+    records = {r.kind + ":" + r.url: r for r in search_records.records_for_site(site, pages)}
     assert set(records) == {"procedure:thu-tuc/cap-ban-sao-van-bang/", "plan:ke-hoach/kh-2024/",
                             "news:tin-tuc/2024/tin-hoi-nghi/", "unit:don-vi/hp-so-gddt/"}
 
@@ -108,7 +110,7 @@ def test_records_from_the_model(site_factory):
     words = rec.words()
     assert words[:10] == "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc".split()
     assert words[10:13] == ["Mã", "thủ", "tục"] and words[13] == "1.005090"
-    folded = search.folded_words(words).split(" ")
+    folded = folding.folded_words(words).split(" ")
     assert len(folded) == len(words)  # one for one: excerpts are rebuilt from the words
     assert folded[:4] == ["cap", "ban", "sao", "van"]
 
@@ -135,7 +137,7 @@ def test_build_writes_the_index_after_the_site(site_factory):
                  for f in (bundle / "fragment").glob("*.pf_fragment")]
     (page,) = [f for f in fragments if f["url"] == "/gioi-thieu/"]
     assert page["content"] == "gioi thieu duong day nong cua chuyen muc."
-    assert search.restore(page["content"], page["meta"]["r"]) == "Giới thiệu Đường dây nóng của chuyên mục.".split()
+    assert folding.restore(page["content"], page["meta"]["r"]) == "Giới thiệu Đường dây nóng của chuyên mục.".split()
     html = tiny.html("")
     assert 'for="__search"' in html and "assets/search/cchc-search.js" in html
     assert 'data-md-component="search"' not in html  # Material's lunr search stays off
@@ -146,7 +148,7 @@ def test_build_writes_the_index_after_the_site(site_factory):
 
 def test_folded_words_line_up_with_the_original():
     words = ["Đơn", "vị:", "\u0301", "ĐƯỜNG", "978/KH-SGDĐT"]  # a lone combining mark stays a word
-    assert search.folded_words(words) == "don vi: _ duong 978/kh-sgddt"
+    assert folding.folded_words(words) == "don vi: _ duong 978/kh-sgddt"
 
 
 RESTORE_SAMPLES = [
@@ -159,15 +161,15 @@ RESTORE_SAMPLES = [
 @pytest.mark.parametrize("text", RESTORE_SAMPLES)
 def test_restore_code_gives_back_the_original_words(text):
     words = text.split()
-    folded = search.folded_words(words)
-    code = search.restore_code(words, folded)
-    assert search.restore(folded, code) == words
+    folded = folding.folded_words(words)
+    code = folding.restore_code(words, folded)
+    assert folding.restore(folded, code) == words
     assert not any(c.isalnum() or c.isspace() for c in code)  # punctuation only: Pagefind finds no word in it
 
 
 def test_restore_code_is_short_for_repeated_words():
     words = "thủ tục hành chính thủ tục hành chính thủ tục hành chính".split()
-    code = search.restore_code(words)
+    code = folding.restore_code(words)
     assert code.count("~") == 3 and len(code) < 20  # the second and third time cost nothing
 
 
@@ -175,7 +177,7 @@ def test_restore_code_is_not_indexed(tmp_path):
     """The meta value "r" is stored in the fragment, but adds no word to the index."""
     def index_bytes(meta: dict) -> list[bytes]:
         out = tmp_path / str(len(meta))
-        service = search._Service()
+        service = pagefind._Service()
         try:
             (created,) = service.run([{"type": "NewIndex", "config": {"force_language": "vi"}}])
             service.run([{"type": "AddRecord", "index_id": created["index_id"], "url": "/a/", "content": "don vi",
@@ -185,13 +187,13 @@ def test_restore_code_is_not_indexed(tmp_path):
             service.close()
         return sorted(gzip.decompress(p.read_bytes()) for p in (out / "index").glob("*.pf_index"))
 
-    every_symbol = "{" + search._CODE_ALPHABET * 3
+    every_symbol = "{" + folding._CODE_ALPHABET * 3
     assert index_bytes({"title": "x", "r": ""}) == index_bytes({"title": "x", "r": every_symbol})
 
 
 def test_words_are_capped():
-    rec = search.SearchRecord(url="a/", title="Tiêu đề", content="Tiêu đề\n" + "từ " * 5000, kind="page")
-    assert len(rec.words()) == search.MAX_WORDS
+    rec = search_records.SearchRecord(url="a/", title="Tiêu đề", content="Tiêu đề\n" + "từ " * 5000, kind="page")
+    assert len(rec.words()) == search_records.MAX_WORDS
 
 
 def test_rebuild_replaces_the_old_bundle(site_factory, tmp_path):
@@ -199,7 +201,7 @@ def test_rebuild_replaces_the_old_bundle(site_factory, tmp_path):
     out = tiny.build()
     stale = out / "pagefind" / "fragment" / "old.pf_fragment"
     stale.write_bytes(b"x")
-    search.write_index([], out)
+    pagefind.write_index([], out)
     assert not stale.exists()
 
 
@@ -208,15 +210,15 @@ def test_pagefind_failure_is_reported(tmp_path, monkeypatch):
     fake.write_text("#!/bin/sh\nexit 3\n")
     fake.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(fake))
-    with pytest.raises(search.PagefindError, match="stopped"):
-        search.write_index([], Path(tmp_path / "site"))
+    with pytest.raises(pagefind.PagefindError, match="stopped"):
+        pagefind.write_index([], Path(tmp_path / "site"))
 
 
 def test_fast_fold_is_fold():
     every = "".join(chr(cp) for cp in range(0x20, 0x2000) if not 0xD800 <= cp < 0xE000)
-    assert search.fast_fold(every) == fold(every)
+    assert folding.fast_fold(every) == fold(every)
     for sample in SAMPLES:
-        assert search.fast_fold(sample) == fold(sample)
+        assert folding.fast_fold(sample) == fold(sample)
 
 
 def test_js_excerpt_marks_the_original_words(node):
@@ -232,8 +234,8 @@ def test_js_restore_is_python_restore(node):
     cases = []
     for text in [*RESTORE_SAMPLES, *SAMPLES]:
         words = unicodedata.normalize("NFC", text).split()
-        folded = search.folded_words(words)
-        cases.append([folded, search.restore_code(words, folded), words])
+        folded = folding.folded_words(words)
+        cases.append([folded, folding.restore_code(words, folded), words])
     script = (f"const m = await import({json.dumps(JS.as_uri())});"
               f"const cases = {json.dumps(cases, ensure_ascii=False)};"
               f"console.log(JSON.stringify(cases.map(([f, c]) => m.restoreWords(f, c))));")

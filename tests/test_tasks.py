@@ -6,8 +6,8 @@ import csv
 import io
 from datetime import date
 
-from cchc.model import TimeFrame
-from cchc.tasks import TaskIndex, task_status, tasks_csv
+from cchc.content.model import TimeFrame
+from cchc.index.tasks import TaskIndex, task_status, tasks_csv
 
 
 def load(site_factory, build_date="2024-06-30"):

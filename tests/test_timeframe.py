@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from cchc.timeframe import parse_timeframe
+from cchc.content.timeframe import parse_timeframe
 
 PERIOD_2025 = (date(2025, 1, 1), date(2025, 12, 31))
 

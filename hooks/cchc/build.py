@@ -1,26 +1,30 @@
-"""The state of one build: the validated model and settings, shared by the hook modules.
+"""The typed state of one build: the configuration, the validated model and what the pages need.
 
-``hooks/cchc_site.py`` creates it in ``on_config``; the feed and search hooks read it
-with ``current()``. It is replaced on every build (``mkdocs serve`` rebuilds).
+The hook module (``hooks/cchc_mkdocs.py``) creates one ``Build`` in ``on_config`` and
+passes it to every step; it is replaced on every build (``mkdocs serve`` rebuilds).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
-from .model import Site
-from .settings import Settings
+from cchc.config import SiteConfig
+from cchc.content.model import Site
+
+if TYPE_CHECKING:
+    from cchc.feeds.feedset import FeedSet
+    from cchc.search.pagefind import Indexer
+    from cchc.search.records import SearchRecord
+
+PageKind = Literal["home", "news", "plan", "procedure", "unit", "topic", "year", "listing"]
 
 
 @dataclass
 class PageRef:
-    """What a generated page shows, so feed and search hooks can find its item.
+    """What a generated page shows, so the feed links and search records can find its item."""
 
-    ``kind`` is one of: home, news, plan, procedure, unit, topic, year, listing.
-    """
-
-    kind: str
+    kind: PageKind
     title: str
     item_id: str | None = None
     unit: str | None = None  # the unit the page belongs to (its item's unit, or the column's unit)
@@ -29,25 +33,19 @@ class PageRef:
 
 @dataclass
 class Build:
-    root: Path  # the folder holding mkdocs.yml and content/
+    config: SiteConfig
     site: Site
-    settings: Settings
-    site_url: str  # absolute, ends with "/"
     pages: dict[str, PageRef] = field(default_factory=dict)  # generated page src_uri -> what it shows
     blocks: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks (html.stash_blocks)
-    extra: dict = field(default_factory=dict)  # per-build data other hooks may hang here
+    feeds: FeedSet | None = None
+    search_items: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, item id, url) of item pages
+    search_pages: list[SearchRecord] = field(default_factory=list)  # hand-written pages' records
+    indexer: Indexer | None = None
 
+    @property
+    def settings(self):
+        return self.config.settings
 
-_current: Build | None = None
-
-
-def start(build: Build) -> Build:
-    global _current
-    _current = build
-    return build
-
-
-def current() -> Build:
-    if _current is None:
-        raise RuntimeError("no build in progress: the cchc_site hook must run first (check 'hooks:' in mkdocs.yml)")
-    return _current
+    @property
+    def site_url(self) -> str:
+        return self.config.site_url

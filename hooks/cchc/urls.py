@@ -7,8 +7,8 @@ Pages, feeds and search all take their links from here.
 
 from __future__ import annotations
 
-from .model import NewsItem, Plan, Procedure
-from .text import VN_TZ
+from cchc.content.model import NewsItem, Plan, Procedure
+from cchc.text import VN_TZ
 
 
 def news_src(item: NewsItem) -> str:

@@ -3,7 +3,7 @@
   Shows an RSS 2.0 or Atom 1.0 feed of the site as a readable Vietnamese page when a
   citizen opens it in a browser (feed readers ignore it). The feeds point here with
   <?xml-stylesheet?>; this file and feed.css are served by the site itself.
-  Written by hooks/cchc/feeds.py; a copy ships with the hooks for sites without one.
+  Written by hooks/cchc/feeds/feedset.py; a copy ships with the hooks for sites without one.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

@@ -1,10 +1,10 @@
 /*
- * The header search box over the Pagefind index that hooks/cchc_search.py writes to
- * pagefind/ (see hooks/cchc/search.py for the design). The index holds the words
+ * The header search box over the Pagefind index that hooks/cchc_mkdocs.py writes to
+ * pagefind/ (see hooks/cchc/search/records.py for the design). The index holds the words
  * folded (no tone marks, đ -> d), so every query is folded here before it reaches
  * Pagefind: "đơn vị", "don vi" and "Đơn Vị" are one query. Excerpts are rebuilt in
  * correct Vietnamese from the folded words of the result's fragment and its meta value
- * "r", the marks and capitals folding took away (cchc.search.restore_code).
+ * "r", the marks and capitals folding took away (cchc.search.folding.restore_code).
  * The page only carries the search box's input; the filters, the result list, the reset
  * button and the strings below are made here, the first time the box is opened.
  * Everything is loaded from this site; nothing comes from another host.
@@ -45,7 +45,7 @@ export function displayForm(text) {
   return String(text).replace(/d\u0335/g, "đ").replace(/D\u0335/g, "Đ");
 }
 
-// The restore code (as cchc.search.restore_code): per word "~"-ended, empty (as the last
+// The restore code (as cchc.search.folding.restore_code): per word "~"-ended, empty (as the last
 // time this folded word came), "|" (the folded word), or [^|`] (position, class)* or
 // "{" and code points in five position symbols each.
 const CODE = "!#$%&'()*+,-./:;<=>?@[]^`{|}~";

@@ -1,0 +1,98 @@
+"""`cchc deploy [--site-dir site]`: build the site safely.
+
+1. builds with `mkdocs build --strict` into `.site-staging/` (the live folder is untouched);
+2. checks the result: the home page and 404 page exist, every published news item,
+   plan, procedure and unit has its page, and no page loads a script, style, font or
+   frame from another host;
+3. only then swaps it in: the live folder becomes `.site-previous/` (kept for a quick
+   rollback: `mv site site.bad && mv .site-previous site`) and the staging folder
+   becomes the live one, by two renames on the same disk.
+
+A failed build or check prints the reason and exits 1; the live site stays as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from cchc import urls
+from cchc.config import BUILD_DATE_ENV, ConfigError, SiteConfig, read_config
+from cchc.content.loader import load_site
+
+OUTSIDE = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]+)"')
+CSS_OUTSIDE = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)")
+
+
+def check(staging: Path, config: SiteConfig, build_time: datetime) -> list[str]:
+    """Problems with the built site in ``staging`` (empty when it may go live)."""
+    problems = []
+    for required in ("index.html", "404.html", "sitemap.xml"):
+        if not (staging / required).is_file():
+            problems.append(f"{required} is missing")
+    result = load_site(config.root, build_time, config.docs_dir)
+    if result.site is None:
+        return problems + ["content/ has errors (run cchc check)"]
+    site = result.site
+    expected = [urls.item_url(item) for item in [*site.news, *site.plans, *site.procedures]]
+    expected += [urls.src_to_url(urls.unit_src(unit_id)) for unit_id in site.units]
+    for url in expected:
+        if not (staging / url / "index.html").is_file():
+            problems.append(f"no page {url}")
+    own = config.site_url
+    for page in staging.rglob("*.html"):
+        html = page.read_text("utf-8", errors="replace")
+        for ref in OUTSIDE.findall(html):
+            if not ref.startswith(own):
+                problems.append(f"{page.relative_to(staging)}: loads {ref} from another host")
+    for css in staging.rglob("*.css"):
+        for ref in CSS_OUTSIDE.findall(css.read_text("utf-8", errors="replace")):
+            problems.append(f"{css.relative_to(staging)}: loads {ref} from another host")
+    return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="cchc deploy",
+                                     description="Build into a staging folder, check it, then swap it in.")
+    parser.add_argument("--site-dir", default="site", help="the live folder the web server serves (default: site)")
+    parser.add_argument("--root", default=".",
+                        help="the site folder, holding mkdocs.yml (default: the current folder)")
+    args = parser.parse_args(argv)
+    try:
+        config = read_config(Path(args.root))
+        build_time = config.build_time()
+    except ConfigError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    root = config.root
+    live = (root / args.site_dir).resolve()
+    staging, previous = root / ".site-staging", root / ".site-previous"
+    shutil.rmtree(staging, ignore_errors=True)
+    print(f"Building into {staging.name}/ ...", flush=True)
+    # The build and the check below use the same "now", so they agree on scheduled items.
+    env = {**os.environ, BUILD_DATE_ENV: f"{build_time:%Y-%m-%d %H:%M}"}
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file",
+                            str(root / "mkdocs.yml"), "--site-dir", str(staging)], cwd=root, env=env)
+    if build.returncode != 0:
+        print("Build failed (see above): the live site was not changed.", file=sys.stderr)
+        return 1
+    problems = check(staging, config, build_time)
+    if problems:
+        for problem in problems[:50]:
+            print(f"CHECK: {problem}", file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the built site: the live site was not changed "
+              f"(the build is left in {staging.name}/ to inspect).", file=sys.stderr)
+        return 1
+    shutil.rmtree(previous, ignore_errors=True)
+    if live.exists():
+        live.rename(previous)
+    staging.rename(live)
+    print(f"Deployed to {live.relative_to(root) if live.is_relative_to(root) else live}/; "
+          f"the previous site is in {previous.name}/.")
+    return 0

@@ -1,0 +1,535 @@
+"""Load ``content/`` into the validated model, collecting every problem in one run.
+
+``load_site(root)`` reads units.yml, topics.yml, plans/, news/ and procedures/,
+checks each field, then checks references between files (units, topics, groups,
+plan tasks), unique ids and slugs. Drafts and items dated after the build time are
+validated like the rest but kept out of the returned ``Site``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from cchc.config import build_time_from
+from cchc.content.model import (
+    CHANGE_KINDS,
+    LEVELS,
+    ONLINE,
+    PROCEDURE_SECTIONS,
+    UNIT_KINDS,
+    Change,
+    Ended,
+    FormerName,
+    Group,
+    NewsItem,
+    Plan,
+    Procedure,
+    Section,
+    Site,
+    Source,
+    Task,
+    Topic,
+    Unit,
+)
+from cchc.content.problems import ContentError, Problems
+from cchc.content.source import Fields, load_yaml_file, read_text, split_front_matter
+from cchc.content.timeframe import parse_timeframe
+from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
+
+NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug"}
+PLAN_FIELDS = {"id", "number", "unit", "date", "title", "period", "legal_bases", "topics", "summary",
+               "tasks", "draft", "slug"}
+TASK_FIELDS = {"no", "title", "details", "lead", "support", "time", "product", "status"}
+TASK_STATUS = {"done": "done", "in-progress": "in-progress", "not-started": "not-started",
+               "đã hoàn thành": "done", "đang thực hiện": "in-progress", "chưa thực hiện": "not-started"}
+PROCEDURE_FIELDS = {"id", "code", "name", "field", "level", "unit", "online", "portal_url",
+                    "processing_time", "fees", "topics", "history", "draft", "slug"}
+CHANGE_FIELDS = {"change", "decision", "decision_date", "effective", "note"}
+UNIT_FIELDS = {"id", "name", "short_name", "kind", "parent", "hotline", "email", "address", "website",
+               "former_names", "ended"}
+PROCEDURE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z0-9]+)?$")
+
+
+@dataclass
+class LoadResult:
+    site: Site | None
+    problems: Problems
+
+
+def load_site(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None) -> LoadResult:
+    """Read and validate ``root/content``; ``site`` is None when there are errors."""
+    loader = _Loader(root, build_time or build_time_from(), docs_dir or root / "docs")
+    site = loader.load()
+    return LoadResult(None if loader.problems.errors else site, loader.problems)
+
+
+def load_reference_data(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None,
+                        ) -> tuple[dict[str, Unit], dict[str, Group], dict[str, Topic], Problems]:
+    """Read only ``units.yml`` and ``topics.yml`` (for editor commands such as ``cchc new``)."""
+    loader = _Loader(root, build_time or build_time_from(), docs_dir or root / "docs")
+    topics = loader.load_topics()
+    units, groups = loader.load_units()
+    return units, groups, topics, loader.problems
+
+
+def load_site_or_raise(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None) -> LoadResult:
+    """Like ``load_site`` but raise ``ContentError`` listing every error."""
+    result = load_site(root, build_time, docs_dir)
+    if result.site is None:
+        raise ContentError(sorted(result.problems.errors, key=lambda p: (p.path, p.line)))
+    return result
+
+
+class _Loader:
+    def __init__(self, root: Path, build_time: datetime, docs_dir: Path):
+        self.root = root
+        self.content = root / "content"
+        self.docs_dir = docs_dir
+        self.build_time = build_time
+        self.problems = Problems()
+        # Ids (and file names) of items, units and topics that exist but failed to load:
+        # references to them are not reported again, their own errors are enough.
+        self.unloaded: dict[str, set[str]] = {"plans": set(), "news": set(), "procedures": set(),
+                                              "units": set(), "topics": set()}
+        self.unreadable: set[str] = set()  # "units" / "topics" when the whole file could not be read
+
+    def shown(self, file: Path) -> str:
+        try:
+            return file.relative_to(self.root).as_posix()
+        except ValueError:
+            return file.as_posix()
+
+    # -- files ------------------------------------------------------------------
+    def load(self) -> Site:
+        topics = self.load_topics()
+        units, groups = self.load_units()
+        plans = self.load_many("plans", self.read_plan)
+        news = self.load_many("news", self.read_news)
+        procedures = self.load_many("procedures", self.read_procedure)
+        site = Site(units, groups, topics, [], [], [], self.build_time)
+        self.check_references(site, plans, news, procedures)
+        self.check_unique("plans", plans)
+        self.check_unique("news", news)
+        self.check_unique("procedures", procedures)
+        site.plans = sorted(self.published(site, plans, lambda p: p.published),
+                            key=lambda p: (p.date, p.id), reverse=True)
+        site.news = sorted(self.published(site, news, lambda n: n.date), key=lambda n: (n.date, n.id), reverse=True)
+        site.procedures = sorted(self.published(site, procedures, None), key=lambda p: (fold(p.name), p.id))
+        return site
+
+    def published(self, site: Site, items: list, when) -> list:
+        out = []
+        for item, draft in items:
+            if draft:
+                site.held_back.append(f"{item.source.path}: draft")
+            elif when is not None and when(item) > self.build_time:
+                site.held_back.append(f"{item.source.path}: scheduled for {show_date(when(item))}")
+            else:
+                out.append(item)
+        return out
+
+    def load_many(self, folder: str, read) -> list:
+        base = self.content / folder
+        items = []
+        for file in sorted(base.rglob("*")) if base.is_dir() else []:
+            if file.is_dir() or file.name.startswith("."):
+                continue
+            if file.suffix != ".md":
+                self.problems.warn(self.shown(file), 1, "", "not a Markdown file, so it is not published",
+                                   "rename it to end in .md, or move it out of content/")
+                continue
+            self.unloaded[folder].add(file.stem)
+            src = read_text(file, self.shown(file), self.problems)
+            if src is None:
+                continue
+            front = split_front_matter(src, self.problems)
+            if front is None:
+                continue
+            item = read(front, file)
+            draft = front.fields.boolean("draft")
+            raw_id = front.fields._map.get("id")
+            if item is not None:
+                self.unloaded[folder].discard(file.stem)
+                items.append((item, draft))
+            elif raw_id is not None and isinstance(raw_id[1].value, str):
+                self.unloaded[folder].add(raw_id[1].value.strip())
+        return items
+
+    def load_topics(self) -> dict[str, Topic]:
+        file = self.content / "topics.yml"
+        topics: dict[str, Topic] = {}
+        if not file.exists():
+            self.problems.add("content/topics.yml", 1, "", "the topics file is missing",
+                              "create content/topics.yml (see README.md)")
+            return topics
+        data = load_yaml_file(file, self.shown(file), self.problems)
+        if data is None:
+            self.unreadable.add("topics")
+            return topics
+        data.check_known({"topics"})
+        for f in data.mappings("topics", required=True):
+            f.check_known({"id", "name", "description"})
+            tid, name = f.ident("id", True), f.text("name", True)
+            if tid and not name:
+                self.unloaded["topics"].add(tid)
+            if tid and name:
+                if tid in topics:
+                    f._error(f.line_of("id"), "id", f"topic '{tid}' is defined twice", "give each topic its own id")
+                topics[tid] = Topic(tid, name, f.text("description") or "")
+        return topics
+
+    def load_units(self) -> tuple[dict[str, Unit], dict[str, Group]]:
+        file = self.content / "units.yml"
+        units: dict[str, Unit] = {}
+        groups: dict[str, Group] = {}
+        if not file.exists():
+            self.problems.add("content/units.yml", 1, "", "the units file is missing",
+                              "create content/units.yml (see README.md)")
+            return units, groups
+        data = load_yaml_file(file, self.shown(file), self.problems)
+        if data is None:
+            self.unreadable.add("units")
+            return units, groups
+        data.check_known({"units", "groups"})
+        for f in data.mappings("units", required=True):
+            unit = self.read_unit(f)
+            if unit is None:
+                continue
+            if unit.id in units:
+                f._error(f.line_of("id"), "id", f"unit '{unit.id}' is defined twice "
+                         f"(first on line {units[unit.id].source.line})", "give each unit its own id")
+                continue
+            units[unit.id] = unit
+        for f in data.mappings("groups"):
+            f.check_known({"id", "name", "members"})
+            gid, name = f.ident("id", True), f.text("name", True)
+            members = f.ident_list("members", True)
+            if not gid or not name:
+                continue
+            if gid in units or gid in groups:
+                f._error(f.line_of("id"), "id", f"'{gid}' is already used by a unit or group", "choose another id")
+                continue
+            for member, line in members:
+                if member not in units and member not in self.unloaded["units"] and "units" not in self.unreadable:
+                    self.unknown(f.path, line, f.name("members"), member, "unit", units)
+            groups[gid] = Group(gid, name, [m for m, _ in members], Source(f.path, f.line))
+        for unit in units.values():
+            self.link_unit(unit, units)
+        return units, groups
+
+    def read_unit(self, f: Fields) -> Unit | None:
+        f.check_known(UNIT_FIELDS)
+        uid, name = f.ident("id", True), f.text("name", True)
+        kind = f.text("kind") or "other"
+        if kind not in UNIT_KINDS:
+            f._error(f.line_of("kind"), "kind", f"'{kind}' is not a kind of unit",
+                     "write one of: " + ", ".join(UNIT_KINDS))
+        former = []
+        for ff in f.mappings("former_names"):
+            ff.check_known({"name", "short_name", "until"})
+            fname, until = ff.text("name", True), ff.date("until", True)
+            if fname and until:
+                former.append(FormerName(fname, ff.text("short_name") or fname, until))
+        former.sort(key=lambda x: x.until)
+        ended = None
+        ef = f.mapping("ended")
+        if ef is not None:
+            ef.check_known({"date", "reason", "successor"})
+            when = ef.date("date", True)
+            reason = ef.choice("reason", {"merged": "merged", "dissolved": "dissolved",
+                                          "sáp nhập": "merged", "giải thể": "dissolved"}, True)
+            successor = ef.ident("successor", reason == "merged")
+            if when and reason:
+                ended = Ended(when, reason, successor)
+        if not uid or not name:
+            if uid:
+                self.unloaded["units"].add(uid)
+            return None
+        unit = Unit(uid, name, f.text("short_name") or name, kind, f.ident("parent"), f.text("hotline"),
+                    f.text("email"), f.text("address"), f.text("website"), former, ended, Source(f.path, f.line))
+        unit._parent_line = f.line_of("parent")  # type: ignore[attr-defined]
+        return unit
+
+    def link_unit(self, unit: Unit, units: dict[str, Unit]) -> None:
+        path, line = unit.source.path, getattr(unit, "_parent_line", unit.source.line)
+        if unit.parent:
+            if unit.parent in self.unloaded["units"]:
+                unit.parent = None
+            elif unit.parent not in units:
+                self.unknown(path, line, f"units[{unit.id}].parent", unit.parent, "unit", units)
+                unit.parent = None
+            else:
+                seen, current = {unit.id}, unit.parent
+                while current and current in units:
+                    if current in seen:
+                        self.problems.add(path, line, f"units[{unit.id}].parent",
+                                          "the parents go round in a circle", "check the 'parent' of these units")
+                        unit.parent = None
+                        break
+                    seen.add(current)
+                    current = units[current].parent
+                else:
+                    units[unit.parent].children.append(unit.id)
+        if unit.ended and unit.ended.successor and unit.ended.successor not in units \
+                and unit.ended.successor not in self.unloaded["units"]:
+            self.unknown(path, line, f"units[{unit.id}].ended.successor", unit.ended.successor, "unit", units)
+
+    # -- items --------------------------------------------------------------------
+    def common(self, front: Fields, file: Path) -> tuple[str | None, str]:
+        """Read ``id`` and the URL slug (``slug``, else the file name)."""
+        item_id = front.ident("id", True, slugify(file.stem) or "ma-dinh-danh")
+        slug = front.text("slug") or file.stem
+        if not is_ident(slug):
+            line = front.line_of("slug") if front.has("slug") else 1  # the file name is at fault
+            front._error(line, "slug", f"'{slug}' cannot be used in a web address",
+                         f"rename the file or set 'slug: {slugify(slug)}' (ASCII letters, digits, '-')")
+        return item_id, slug
+
+    def read_news(self, front, file: Path) -> NewsItem | None:
+        f: Fields = front.fields
+        f.check_known(NEWS_FIELDS)
+        item_id, slug = self.common(f, file)
+        title = f.text("title", True, "Tiêu đề tin")
+        when = f.datetime("date", True)
+        unit = f.ident("unit", True, "hp-so-gddt")
+        topics = f.ident_list("topics", True, "[cai-cach-thu-tuc-hanh-chinh]")
+        if f.has("topics") and not topics:
+            f._error(f.line_of("topics"), "topics", "the list is empty", "name at least one topic id")
+        summary = f.text("summary", True, "Một hoặc hai câu tóm tắt tin.")
+        image = f.text("image")
+        if image and not (self.docs_dir / image).is_file():
+            f._error(f.line_of("image"), "image", f"no file docs/{image}",
+                     "put the picture under docs/assets/images/ and write its path from docs/")
+        tasks = f.text_list("tasks")
+        if not (item_id and title and when and unit and summary):
+            return None
+        body = front.body.strip()
+        item = NewsItem(item_id, slug, title, when, unit, [t for t, _ in topics], summary, image,
+                        [t for t, _ in tasks], body, Source(f.path, 1))
+        item._lines = {"unit": f.line_of("unit"), "topics": topics, "tasks": tasks, **_id_lines(f)}  # type: ignore[attr-defined]
+        return item
+
+    def read_plan(self, front, file: Path) -> Plan | None:
+        f: Fields = front.fields
+        f.check_known(PLAN_FIELDS)
+        item_id, slug = self.common(f, file)
+        title = f.text("title", True, "Kế hoạch ...")
+        number = f.text("number")
+        issued = f.date("date", True)
+        unit = f.ident("unit", True, "hp-so-gddt")
+        pf = f.mapping("period", True, "{start: 2024-01-01, end: 2024-12-31}")
+        start = end = None
+        if pf is not None:
+            pf.check_known({"start", "end"})
+            start, end = pf.date("start", True), pf.date("end", True)
+            if start and end and end < start:
+                pf._error(pf.line, "", "the period ends before it starts", "swap 'start' and 'end'")
+        bases = f.text_list("legal_bases")
+        topics = f.ident_list("topics", True, "[chi-dao-dieu-hanh]")
+        summary = f.text("summary") or ""
+        tasks: list[Task] = []
+        seen_no: dict[str, int] = {}
+        skipped_nos: set[str] = set()  # tasks with errors of their own: links to them are not reported again
+        for tf in f.mappings("tasks"):
+            tf.check_known(TASK_FIELDS)
+            no = tf.text("no", True, '"1"')
+            task_title = tf.text("title", True, "Nhiệm vụ ...")
+            lead = tf.ident_list("lead", True, "[hp-so-gddt]")
+            support = tf.ident_list("support")
+            time_text = tf.text("time", True, "Thường xuyên")
+            status = tf.choice("status", TASK_STATUS)
+            if no in seen_no:
+                tf._error(tf.line_of("no"), "no", f"task number '{no}' is used twice (first on line {seen_no[no]})",
+                          "number each task of the plan differently")
+                continue
+            if not (no and task_title and time_text and start and end):
+                if no:
+                    skipped_nos.add(no)
+                continue
+            seen_no[no] = tf.line_of("no")
+            task = Task(item_id or "", no, task_title, tf.text("details") or "", [u for u, _ in lead],
+                        [u for u, _ in support], parse_timeframe(time_text, (start, end)),
+                        tf.text("product") or "", status, Source(f.path, tf.line))
+            task._lines = lead + support  # type: ignore[attr-defined]
+            tasks.append(task)
+        if not (item_id and title and issued and unit and start and end):
+            return None
+        plan = Plan(item_id, slug, number, unit, issued, title, start, end, [b for b, _ in bases],
+                    [t for t, _ in topics], summary, tasks, front.body.strip(), Source(f.path, 1))
+        plan._lines = {"unit": f.line_of("unit"), "topics": topics, "skipped": skipped_nos,
+                       **_id_lines(f)}  # type: ignore[attr-defined]
+        return plan
+
+    def read_procedure(self, front, file: Path) -> Procedure | None:
+        f: Fields = front.fields
+        f.check_known(PROCEDURE_FIELDS)
+        item_id, slug = self.common(f, file)
+        code = f.text("code", True, '"1.005090"')
+        if code and not PROCEDURE_CODE.match(code):
+            f._error(f.line_of("code"), "code", f"'{code}' is not a national procedure code",
+                     "copy the code from the national portal, e.g. \"1.005090\"")
+        name = f.text("name", True, "Tên thủ tục")
+        field_name = f.text("field", True, "Văn bằng, chứng chỉ")
+        level = f.choice("level", LEVELS, True)
+        unit = f.ident("unit", True, "hp-so-gddt")
+        online = f.choice("online", ONLINE, True)
+        portal = f.text("portal_url")
+        if portal and not portal.startswith(("https://", "http://")):
+            f._error(f.line_of("portal_url"), "portal_url", "not a web address", "copy the full address starting with https://")
+        processing = f.text("processing_time", True, "05 ngày làm việc")
+        fees = f.text("fees", True, "Không")
+        topics = f.ident_list("topics")
+        history: list[Change] = []
+        for cf in f.mappings("history", True, "- change: mới"):
+            cf.check_known(CHANGE_FIELDS)
+            kind = cf.choice("change", CHANGE_KINDS, True)
+            decision = cf.text("decision", True, '"1234/QĐ-UBND"')
+            decided = cf.date("decision_date", True)
+            effective = cf.date("effective") or decided
+            if kind and decision and decided and effective:
+                history.append(Change(kind, decision, decided, effective, cf.text("note") or "",
+                                      Source(f.path, cf.line)))
+        for before, after in zip(history, history[1:], strict=False):
+            if after.decision_date < before.decision_date:
+                self.problems.add(f.path, after.source.line, "history", "the changes are not in date order",
+                                  "list the decisions oldest first")
+            if before.kind == "abolished" and after.kind != "new":
+                self.problems.add(f.path, after.source.line, "history",
+                                  "a change after the procedure was abolished",
+                                  "announce it as 'mới' again, or remove the change")
+        sections = self.read_sections(front, f.path)
+        if not (item_id and code and name and field_name and level and unit and online and processing
+                and fees and history):
+            return None
+        proc = Procedure(item_id, slug, code, name, field_name, level, unit, online, portal, processing, fees,
+                         [t for t, _ in topics] or ["cai-cach-thu-tuc-hanh-chinh"], history, sections,
+                         Source(f.path, 1))
+        proc._lines = {"unit": f.line_of("unit"), "topics": topics, **_id_lines(f)}  # type: ignore[attr-defined]
+        return proc
+
+    def read_sections(self, front, path: str) -> list[Section]:
+        """Split a procedure body at its ``## `` headings and check the required ones."""
+        aliases = {slugify(name): key for key, (_, names) in PROCEDURE_SECTIONS.items() for name in names}
+        sections: list[Section] = []
+        current: Section | None = None
+        found: dict[str, int] = {}
+        for offset, line in enumerate(front.body.split("\n")):
+            match = re.match(r"^##\s+(.+?)\s*#*\s*$", line)
+            if match:
+                title = match[1]
+                key = aliases.get(slugify(title), "")
+                if key in found:
+                    self.problems.add(path, front.body_line + offset, "body",
+                                      f"section '## {title}' appears twice", "merge the two sections")
+                if key:
+                    found[key] = front.body_line + offset
+                current = Section(key, title, "")
+                sections.append(current)
+            elif current is not None:
+                current.body += line + "\n"
+            elif line.strip():
+                current = Section("", "", line + "\n")
+                sections.append(current)
+        for section in sections:
+            section.body = section.body.strip()
+        for key, (required, names) in PROCEDURE_SECTIONS.items():
+            if required and key not in found:
+                self.problems.add(path, front.body_line, "body", f"the section '## {names[0]}' is missing",
+                                  f"add a heading '## {names[0]}' with its content (the law requires it)")
+        return sections
+
+    # -- cross-references ------------------------------------------------------------
+    def unknown(self, path: str, line: int, fld: str, ref: str, what: str, known) -> None:
+        import difflib
+        close = difflib.get_close_matches(ref, list(known), n=1)
+        fix = f"did you mean '{close[0]}'?" if close else f"add the {what} first, or correct the id"
+        self.problems.add(path, line, fld, f"no {what} with id '{ref}'", fix)
+
+    def check_references(self, site: Site, plans, news, procedures) -> None:
+        """Check units, topics, plan-task links and task leads; skip refs to things that failed to load."""
+        units, topics = site.units, site.topics
+        check_units = "units" not in self.unreadable
+        check_topics = "topics" not in self.unreadable
+        tasks = {task.key: task for plan, _ in plans for task in plan.tasks}
+        for item, _ in news + plans + procedures:
+            lines = item._lines
+            path = item.source.path
+            if item.unit in units:
+                self.check_unit_alive(path, lines["unit"], units[item.unit], _item_day(item))
+            elif check_units and item.unit not in self.unloaded["units"]:
+                self.unknown(path, lines["unit"], "unit", item.unit, "unit", units)
+            for topic, line in lines["topics"]:
+                if topic not in topics and check_topics and topic not in self.unloaded["topics"]:
+                    self.unknown(path, line, "topics", topic, "topic", topics)
+        plan_by_id = {plan.id: (plan, draft) for plan, draft in plans}
+        for item, draft in news:
+            path = item.source.path
+            for ref, line in item._lines["tasks"]:
+                if "#" not in ref:
+                    self.problems.add(path, line, "tasks", f"'{ref}' does not name a task",
+                                      "write '<plan id>#<task number>', e.g. 'hp-sgddt-kh-2023#1'")
+                    continue
+                plan_id, no = ref.split("#", 1)
+                if ref not in tasks:
+                    if plan_id in self.unloaded["plans"]:
+                        continue  # the plan has errors of its own
+                    if plan_id not in plan_by_id:
+                        self.unknown(path, line, "tasks", plan_id, "plan", list(plan_by_id))
+                    elif no not in plan_by_id[plan_id][0]._lines["skipped"]:
+                        numbers = [t.no for t in plan_by_id[plan_id][0].tasks]
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' has no task '{no}'",
+                                          "its tasks are numbered " + ", ".join(numbers))
+                    continue
+                plan, plan_draft = plan_by_id[plan_id]
+                if not draft and item.date <= self.build_time:
+                    if plan_draft:
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is a draft, so this link would "
+                                          "lead nowhere", "publish the plan first, or remove the link for now")
+                    elif plan.published > self.build_time:
+                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is dated "
+                                          f"{show_date(plan.date)}, after this news item",
+                                          "check the dates of the plan and of the news item")
+        for plan, _ in plans:
+            for task in plan.tasks:
+                for ref, line in task._lines:
+                    if ref in units or ref in site.groups:
+                        continue
+                    if check_units and ref not in self.unloaded["units"]:
+                        self.unknown(plan.source.path, line, f"tasks[{task.no}]", ref, "unit or group",
+                                     list(units) + list(site.groups))
+
+    def check_unit_alive(self, path: str, line: int, unit: Unit, day: date) -> None:
+        if unit.ended and day >= unit.ended.date:
+            after = f" (now '{unit.ended.successor}')" if unit.ended.successor else ""
+            fix = f"use '{unit.ended.successor}'" if unit.ended.successor else "use the unit that took over its work"
+            self.problems.add(path, line, "unit",
+                              f"unit '{unit.id}' no longer exists on this item's date: it ended on "
+                              f"{show_date(unit.ended.date)}{after}", fix)
+
+    def check_unique(self, folder: str, items) -> None:
+        for attr, what in (("id", "id"), ("slug", "web address (slug)")):
+            seen: dict[str, str] = {}
+            for item, _ in items:
+                value = getattr(item, attr)
+                if value in seen:
+                    self.problems.add(item.source.path, item._lines[attr], attr,
+                                      f"the {what} '{value}' is already used by {seen[value]}",
+                                      f"give this {folder[:-1] if folder != 'news' else 'news item'} another {attr}")
+                else:
+                    seen[value] = item.source.path
+
+
+def _id_lines(f: Fields) -> dict[str, int]:
+    """Lines of ``id`` and ``slug`` (line 1 when the slug comes from the file name)."""
+    return {"id": f.line_of("id"), "slug": f.line_of("slug") if f.has("slug") else 1}
+
+
+def _item_day(item) -> date:
+    if isinstance(item, NewsItem):
+        return item.date.astimezone(VN_TZ).date()
+    if isinstance(item, Plan):
+        return item.date
+    return item.history[0].decision_date if item.history else date.min

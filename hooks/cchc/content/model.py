@@ -1,0 +1,281 @@
+"""The validated content model: units, topics, plans with tasks, news, procedures.
+
+Built once per build by ``loader.load_site``; everything downstream (pages, task
+tables, feeds, search) reads these objects and never the content files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from cchc.text import VN_TZ
+
+UNIT_KINDS = {
+    "people-committee": "Ủy ban nhân dân tỉnh, thành phố",
+    "department": "Sở, ban, ngành",
+    "division": "Phòng, ban thuộc Sở",
+    "district": "Ủy ban nhân dân cấp huyện",
+    "district-office": "Phòng chuyên môn cấp huyện",
+    "commune": "Ủy ban nhân dân cấp xã",
+    "school": "Trường học",
+    "press": "Cơ quan báo chí, truyền thông",
+    "organisation": "Tổ chức, đoàn thể",
+    "other": "Đơn vị khác",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a thing was written: the file (relative to the site root) and line."""
+
+    path: str
+    line: int
+
+
+@dataclass
+class FormerName:
+    name: str
+    short_name: str
+    until: date
+
+
+@dataclass
+class Ended:
+    """A unit merged into another or dissolved on ``date`` (its first day gone)."""
+
+    date: date
+    reason: str  # "merged" | "dissolved"
+    successor: str | None
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    parent: str | None
+    hotline: str | None
+    email: str | None
+    address: str | None
+    website: str | None
+    former_names: list[FormerName]
+    ended: Ended | None
+    source: Source
+    children: list[str] = field(default_factory=list)
+
+    def name_on(self, day: date) -> str:
+        """The full name valid on ``day`` (older items keep the name of their time)."""
+        for former in self.former_names:
+            if day <= former.until:
+                return former.name
+        return self.name
+
+    def short_name_on(self, day: date) -> str:
+        for former in self.former_names:
+            if day <= former.until:
+                return former.short_name
+        return self.short_name
+
+    def active_on(self, day: date) -> bool:
+        return self.ended is None or day < self.ended.date
+
+
+@dataclass
+class Group:
+    """A named set of units used in task tables ("Các phòng thuộc Sở")."""
+
+    id: str
+    name: str
+    members: list[str]
+    source: Source
+
+
+@dataclass
+class Topic:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass
+class TimeFrame:
+    """A task's time as written, and the dates it stands for where it has them."""
+
+    text: str
+    start: date | None
+    end: date | None
+    recurring: bool = False  # "Thường xuyên", "Hằng năm": no single deadline
+
+
+@dataclass
+class Task:
+    plan_id: str
+    no: str
+    title: str
+    details: str
+    lead: list[str]
+    support: list[str]
+    time: TimeFrame
+    product: str
+    status: str | None
+    source: Source
+
+    @property
+    def key(self) -> str:
+        """How news items refer to this task: ``<plan id>#<no>``."""
+        return f"{self.plan_id}#{self.no}"
+
+
+@dataclass
+class Plan:
+    id: str
+    slug: str
+    number: str | None
+    unit: str
+    date: date
+    title: str
+    period_start: date
+    period_end: date
+    legal_bases: list[str]
+    topics: list[str]
+    summary: str
+    tasks: list[Task]
+    body: str
+    source: Source
+
+    @property
+    def published(self) -> datetime:
+        return datetime(self.date.year, self.date.month, self.date.day, tzinfo=VN_TZ)
+
+
+@dataclass
+class NewsItem:
+    id: str
+    slug: str
+    title: str
+    date: datetime
+    unit: str
+    topics: list[str]
+    summary: str
+    image: str | None
+    tasks: list[str]
+    body: str
+    source: Source
+
+
+CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",
+                "sửa đổi, bổ sung": "amended", "bãi bỏ": "abolished"}
+CHANGE_LABELS = {"new": "Công bố mới", "amended": "Sửa đổi, bổ sung", "abolished": "Bãi bỏ"}
+LEVELS = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}
+LEVEL_LABELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
+ONLINE = {"toàn trình": "full", "một phần": "partial", "không": "none"}
+ONLINE_LABELS = {"full": "Dịch vụ công trực tuyến toàn trình",
+                 "partial": "Dịch vụ công trực tuyến một phần",
+                 "none": "Chưa cung cấp dịch vụ công trực tuyến"}
+
+
+@dataclass
+class Change:
+    """One announcement of a procedure as new, amended or abolished."""
+
+    kind: str  # "new" | "amended" | "abolished"
+    decision: str
+    decision_date: date
+    effective: date
+    note: str
+    source: Source
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the change within its procedure (for feed ids)."""
+        from cchc.text import slugify
+        return f"{self.kind}-{self.decision_date:%Y%m%d}-{slugify(self.decision)}"
+
+
+# Sections the law requires of a published procedure (Nghị định 63/2010/NĐ-CP, Điều 8),
+# keyed by slug; the first name is the heading shown, the others are accepted aliases.
+PROCEDURE_SECTIONS: dict[str, tuple[bool, tuple[str, ...]]] = {
+    "trinh-tu": (True, ("Trình tự thực hiện",)),
+    "cach-thuc": (True, ("Cách thức thực hiện",)),
+    "ho-so": (True, ("Thành phần, số lượng hồ sơ", "Thành phần và số lượng hồ sơ", "Hồ sơ")),
+    "thoi-han": (False, ("Thời hạn giải quyết",)),
+    "doi-tuong": (True, ("Đối tượng thực hiện",)),
+    "co-quan": (True, ("Cơ quan giải quyết", "Cơ quan thực hiện")),
+    "ket-qua": (True, ("Kết quả thực hiện", "Kết quả")),
+    "dieu-kien": (False, ("Điều kiện thực hiện", "Yêu cầu, điều kiện thực hiện")),
+    "phi": (False, ("Phí, lệ phí", "Lệ phí", "Phí")),
+    "can-cu": (True, ("Căn cứ pháp lý",)),
+}
+
+
+@dataclass
+class Section:
+    key: str  # one of PROCEDURE_SECTIONS, or "" for an extra section
+    title: str
+    body: str
+
+
+@dataclass
+class Procedure:
+    id: str
+    slug: str
+    code: str
+    name: str
+    field: str
+    level: str
+    unit: str
+    online: str
+    portal_url: str | None
+    processing_time: str
+    fees: str
+    topics: list[str]
+    history: list[Change]
+    sections: list[Section]
+    source: Source
+
+    @property
+    def status(self) -> str:
+        """The latest change decides: "new", "amended" or "abolished"."""
+        return self.history[-1].kind
+
+    @property
+    def last_change(self) -> Change:
+        return self.history[-1]
+
+
+@dataclass
+class Site:
+    """Everything published in this build, validated and cross-referenced."""
+
+    units: dict[str, Unit]
+    groups: dict[str, Group]
+    topics: dict[str, Topic]
+    plans: list[Plan]
+    news: list[NewsItem]
+    procedures: list[Procedure]
+    build_time: datetime
+    held_back: list[str] = field(default_factory=list)  # drafts and scheduled items
+
+    @property
+    def build_date(self) -> date:
+        return self.build_time.astimezone(VN_TZ).date()
+
+    def tasks(self) -> list[Task]:
+        return [task for plan in self.plans for task in plan.tasks]
+
+    def descendants(self, unit_id: str) -> list[str]:
+        """``unit_id`` and every unit below it in the tree, parent first."""
+        out, stack = [], [unit_id]
+        while stack:
+            current = stack.pop(0)
+            out.append(current)
+            stack.extend(self.units[current].children)
+        return out
+
+    def unit_label(self, ref: str) -> str:
+        """Short name of a unit or name of a group, for task tables."""
+        if ref in self.units:
+            return self.units[ref].short_name
+        return self.groups[ref].name

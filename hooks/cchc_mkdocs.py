@@ -1,0 +1,210 @@
+"""MkDocs hooks of the site: every MkDocs event the ``cchc`` library needs, in one module.
+
+Events, in the order MkDocs sends them:
+
+- ``on_config``: read the configuration and load and validate ``content/`` once (stop
+  with every problem, file and line, on errors); give MkDocs the section nav when
+  mkdocs.yml has none.
+- ``on_files``: add the generated pages, CSV downloads, the feeds page and the search
+  box's and feed view's assets as virtual files.
+- ``on_page_markdown``: write the feeds page, once every generated page is known.
+- ``on_page_content``: put back the HTML blocks set aside before Markdown conversion;
+  note which item each page shows, for the search index.
+- ``on_env``: start writing the Pagefind index in a thread while MkDocs renders.
+- ``on_page_context``: the page's feed links for autodiscovery.
+- ``on_post_page``: drop the templates' indentation; free what a written page keeps.
+- ``on_post_build``: write the feeds, wait for the search index.
+- ``on_build_error``: wait for the index thread so no Pagefind process is left running.
+- ``on_serve``: also watch ``content/`` and ``hooks/``.
+
+The work is done by the ``cchc`` package (``hooks/cchc/``), which never imports MkDocs;
+this module only translates events into calls of it and keeps the one ``Build`` state.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `mkdocs serve` re-imports this hook on every rebuild but would keep the library's
+# modules cached: drop them so an edit under hooks/cchc/ takes effect.
+if len(sys.argv) > 1 and sys.argv[1] == "serve":
+    for _name in [n for n in sys.modules if n == "cchc" or n.startswith("cchc.")]:
+        del sys.modules[_name]
+
+from cchc.build import Build, PageRef  # noqa: E402
+from cchc.config import ConfigError, site_config  # noqa: E402
+from cchc.content.loader import load_site  # noqa: E402
+from cchc.feeds.feedset import XSL_PATH, FeedSet, feeds_page_markdown  # noqa: E402
+from cchc.search import records as search_records  # noqa: E402
+from cchc.search.pagefind import Indexer  # noqa: E402
+from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
+from cchc.views.html import compact, restore_blocks  # noqa: E402
+from cchc.views.pages import generate  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.plugins import get_plugin_logger  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+
+log = get_plugin_logger("cchc")
+
+# The repository's own docs/: the search box's and the feed view's assets are published
+# from here even when a site's docs_dir has no copy of them.
+_SHIPPED_DOCS = Path(__file__).resolve().parent.parent / "docs"
+_SHIPPED_ASSETS = ("assets/search", Path(XSL_PATH).parent.as_posix())
+_FEEDS_PAGE_TITLE = "Nguồn tin RSS, Atom"
+# Generated pages that show one thing: a news item, plan, procedure or a unit's column.
+_ITEM_KINDS = {"news", "plan", "procedure", "unit"}
+
+_build: Build | None = None
+
+
+def _current() -> Build:
+    if _build is None:
+        raise Abort("cchc: no build in progress (on_config did not run)")
+    return _build
+
+
+def on_config(config):
+    global _build
+    _build = None
+    try:
+        site_cfg = site_config(config, Path(config.config_file_path))
+        build_time = site_cfg.build_time()
+    except ConfigError as exc:
+        raise Abort(str(exc)) from exc
+    for problem in site_cfg.problems:
+        log.warning(problem)
+    result = load_site(site_cfg.root, build_time, site_cfg.docs_dir)
+    for problem in result.problems.sorted():
+        {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
+    if result.site is None:
+        raise Abort(f"{len(result.problems.errors)} error(s) in content/: fix them (see above); "
+                    "the site was not built")
+    _build = Build(site_cfg, result.site)
+    if config.nav is None:  # the automatic nav would put every item on every page
+        config.nav = [{title: src} for title, src in site_cfg.sections]
+    return config
+
+
+def on_files(files, config):
+    build = _current()
+    output = generate(build.site, build.config)
+    for page in output.pages:
+        clash = files.get_file_from_path(page.src)
+        if clash is not None:
+            log.warning(f"docs/{page.src}: this hand-written page has the address of a generated page and is "
+                        "replaced by it (rename or remove the file)")
+            files.remove(clash)
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        build.pages[page.src] = page.ref
+        if page.blocks:
+            build.blocks[page.src] = page.blocks
+    for download in output.files:
+        files.append(File.generated(config, download.src, content=download.content))
+    build.feeds = FeedSet(build.site, build.site_url, config.site_name, build.settings.feed_length,
+                          build.settings.include_children)
+    if files.get_file_from_path(FEEDS_PAGE_SRC) is None:
+        # The content is written in on_page_markdown, when every generated page is known.
+        files.append(File.generated(config, FEEDS_PAGE_SRC, content=f"# {_FEEDS_PAGE_TITLE}\n"))
+        build.pages[FEEDS_PAGE_SRC] = PageRef("listing", _FEEDS_PAGE_TITLE)
+    for folder in _SHIPPED_ASSETS:
+        for path in sorted((_SHIPPED_DOCS / folder).iterdir()):
+            src_uri = f"{folder}/{path.name}"
+            if path.is_file() and files.get_file_from_path(src_uri) is None:
+                files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri != FEEDS_PAGE_SRC or not page.file.generated_by:
+        return markdown
+    feeds = _current().feeds
+    assert feeds is not None
+    return feeds_page_markdown(feeds, lambda src: files.get_file_from_path(src) is not None)
+
+
+def on_page_content(html, page, config, files):
+    build = _current()
+    src = page.file.src_uri
+    blocks = build.blocks.pop(src, None)
+    if blocks:
+        html = restore_blocks(html, blocks)
+    ref = build.pages.get(src)
+    if ref is not None:
+        item_id = ref.item_id or (ref.unit if ref.kind == "unit" else None)
+        if ref.kind in _ITEM_KINDS and item_id:
+            build.search_items.append((ref.kind, item_id, page.url))
+        return html
+    search_meta = page.meta.get("search")
+    if isinstance(search_meta, dict) and search_meta.get("exclude"):
+        return html
+    if not page.is_homepage and src != "404.md":
+        build.search_pages.append(search_records.page_record(page.url, page.title or "", html))
+    return html
+
+
+def _start_index(config) -> Indexer:
+    """Start writing the index (once per build); the site folder was cleaned before ``on_env``."""
+    build = _current()
+    if build.indexer is None:
+        items, pages, site = list(build.search_items), list(build.search_pages), build.site
+        build.indexer = Indexer(lambda: search_records.records_for_site(site, items) + pages,
+                                Path(config.site_dir)).start()
+    return build.indexer
+
+
+def on_env(env, config, files):
+    _start_index(config)
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    build = _current()
+    assert build.feeds is not None
+    ref = build.pages.get(page.file.src_uri)
+    links = build.feeds.links_for(ref.kind, ref.unit, ref.topics) if ref else build.feeds.links_for()
+    context["cchc_feeds"] = [alt for link in links for alt in link.alternates()]
+    return context
+
+
+def on_post_page(output, page, config):
+    # MkDocs keeps every page until the build ends; what is written is not needed again
+    # (links and anchors are checked from what MkDocs recorded while rendering).
+    page.content = None
+    page.markdown = None
+    if page.file.generated_by:
+        page.file.content_string = ""
+    return compact(output)
+
+
+def on_post_build(config):
+    build = _current()
+    assert build.feeds is not None
+    written = build.feeds.write(Path(config.site_dir))
+    log.info(f"{len(written)} feed files written to {Path(config.site_dir).name}/feeds/ "
+             f"({len(build.feeds.feeds)} feeds, RSS and Atom)")
+    indexer = _start_index(config)  # started in on_env, unless MkDocs skipped it
+    try:
+        stats = indexer.wait()
+    except Exception as exc:  # the pagefind binary is missing, crashed or refused a record
+        raise Abort(f"search index: Pagefind failed: {exc} "
+                    "(run ./scripts/setup to install pagefind[bin] from requirements.txt)") from exc
+    log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s "
+             f"(written while the pages were rendered)")
+
+
+def on_build_error(error):
+    """A failed build still waits for the index thread, so no Pagefind is left running."""
+    if _build is not None and _build.indexer is not None:
+        try:
+            _build.indexer.wait()
+        except Exception:  # the build already failed; its own error is the one reported
+            pass
+
+
+def on_serve(server, config, builder):
+    root = Path(config.config_file_path).resolve().parent
+    for folder in ("content", "hooks"):
+        server.watch(str(root / folder))
+    return server

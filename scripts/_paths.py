@@ -1,7 +1,0 @@
-"""Lets the editor commands import the cchc library that lives in hooks/."""
-
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))

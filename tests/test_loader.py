@@ -192,9 +192,10 @@ def test_former_names_and_end_of_a_unit(site_factory):
 
 
 def test_name_on_with_two_renamings():
-    unit = Unit("x", "Tên 3", "T3", "school", None, None, None, None, None,
-                [FormerName("Tên 1", "T1", date(2010, 8, 31)), FormerName("Tên 2", "T2", date(2020, 8, 31))],
-                None, Source("content/units.yml", 1))
+    unit = Unit(id="x", name="Tên 3", short_name="T3", kind="school", parent=None, hotline=None, email=None,
+                address=None, website=None, ended=None, source=Source("content/units.yml", 1),
+                former_names=[FormerName(name="Tên 1", short_name="T1", until=date(2010, 8, 31)),
+                              FormerName(name="Tên 2", short_name="T2", until=date(2020, 8, 31))])
     assert [unit.name_on(date(y, 9, 1)) for y in (2009, 2010, 2019, 2020, 2021)] == [
         "Tên 1", "Tên 2", "Tên 2", "Tên 3", "Tên 3"]
     assert unit.short_name_on(date(2010, 8, 31)) == "T1"

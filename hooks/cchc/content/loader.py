@@ -9,7 +9,7 @@ validated like the rest but kept out of the returned ``Site``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -54,6 +54,26 @@ PROCEDURE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z0-9]+)?$")
 
 
 @dataclass
+class ItemLines:
+    """The lines where an item's fields were written, for the messages about references."""
+
+    id: int
+    slug: int  # 1 when the slug comes from the file name
+    unit: int
+    topics: list[tuple[str, int]]  # (topic id, line)
+    tasks: list[tuple[str, int]] = field(default_factory=list)  # a news item's cited tasks
+    skipped_tasks: set[str] = field(default_factory=set)  # a plan's task numbers that have errors of their own
+
+
+@dataclass
+class SourceLines:
+    """The typed side table of lines kept beside the model while it is checked."""
+
+    items: dict[str, ItemLines] = field(default_factory=dict)  # content file -> its item's lines
+    task_refs: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=dict)  # (plan file, no)
+
+
+@dataclass
 class LoadResult:
     site: Site | None
     problems: Problems
@@ -90,6 +110,7 @@ class _Loader:
         self.docs_dir = docs_dir
         self.build_time = build_time
         self.problems = Problems()
+        self.lines = SourceLines()
         # Ids (and file names) of items, units and topics that exist but failed to load:
         # references to them are not reported again, their own errors are enough.
         self.unloaded: dict[str, set[str]] = {"plans": set(), "news": set(), "procedures": set(),
@@ -109,7 +130,8 @@ class _Loader:
         plans = self.load_many("plans", self.read_plan)
         news = self.load_many("news", self.read_news)
         procedures = self.load_many("procedures", self.read_procedure)
-        site = Site(units, groups, topics, [], [], [], self.build_time)
+        site = Site(units=units, groups=groups, topics=topics, plans=[], news=[], procedures=[],
+                    build_time=self.build_time)
         self.check_references(site, plans, news, procedures)
         self.check_unique("plans", plans)
         self.check_unique("news", news)
@@ -178,7 +200,7 @@ class _Loader:
             if tid and name:
                 if tid in topics:
                     f._error(f.line_of("id"), "id", f"topic '{tid}' is defined twice", "give each topic its own id")
-                topics[tid] = Topic(tid, name, f.text("description") or "")
+                topics[tid] = Topic(id=tid, name=name, description=f.text("description") or "")
         return topics
 
     def load_units(self) -> tuple[dict[str, Unit], dict[str, Group]]:
@@ -215,7 +237,7 @@ class _Loader:
             for member, line in members:
                 if member not in units and member not in self.unloaded["units"] and "units" not in self.unreadable:
                     self.unknown(f.path, line, f.name("members"), member, "unit", units)
-            groups[gid] = Group(gid, name, [m for m, _ in members], Source(f.path, f.line))
+            groups[gid] = Group(id=gid, name=name, members=[m for m, _ in members], source=Source(f.path, f.line))
         for unit in units.values():
             self.link_unit(unit, units)
         return units, groups
@@ -232,7 +254,7 @@ class _Loader:
             ff.check_known({"name", "short_name", "until"})
             fname, until = ff.text("name", True), ff.date("until", True)
             if fname and until:
-                former.append(FormerName(fname, ff.text("short_name") or fname, until))
+                former.append(FormerName(name=fname, short_name=ff.text("short_name") or fname, until=until))
         former.sort(key=lambda x: x.until)
         ended = None
         ef = f.mapping("ended")
@@ -243,13 +265,14 @@ class _Loader:
                                           "sáp nhập": "merged", "giải thể": "dissolved"}, True)
             successor = ef.ident("successor", reason == "merged")
             if when and reason:
-                ended = Ended(when, reason, successor)
+                ended = Ended(date=when, reason=reason, successor=successor)
         if not uid or not name:
             if uid:
                 self.unloaded["units"].add(uid)
             return None
-        unit = Unit(uid, name, f.text("short_name") or name, kind, f.ident("parent"), f.text("hotline"),
-                    f.text("email"), f.text("address"), f.text("website"), former, ended, Source(f.path, f.line))
+        unit = Unit(id=uid, name=name, short_name=f.text("short_name") or name, kind=kind, parent=f.ident("parent"),
+                    hotline=f.text("hotline"), email=f.text("email"), address=f.text("address"),
+                    website=f.text("website"), former_names=former, ended=ended, source=Source(f.path, f.line))
         unit._parent_line = f.line_of("parent")  # type: ignore[attr-defined]
         return unit
 
@@ -307,9 +330,9 @@ class _Loader:
         if not (item_id and title and when and unit and summary):
             return None
         body = front.body.strip()
-        item = NewsItem(item_id, slug, title, when, unit, [t for t, _ in topics], summary, image,
-                        [t for t, _ in tasks], body, Source(f.path, 1))
-        item._lines = {"unit": f.line_of("unit"), "topics": topics, "tasks": tasks, **_id_lines(f)}  # type: ignore[attr-defined]
+        item = NewsItem(id=item_id, slug=slug, title=title, date=when, unit=unit, topics=[t for t, _ in topics],
+                        summary=summary, image=image, tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1))
+        self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics, tasks=tasks)
         return item
 
     def read_plan(self, front, file: Path) -> Plan | None:
@@ -350,17 +373,19 @@ class _Loader:
                     skipped_nos.add(no)
                 continue
             seen_no[no] = tf.line_of("no")
-            task = Task(item_id or "", no, task_title, tf.text("details") or "", [u for u, _ in lead],
-                        [u for u, _ in support], parse_timeframe(time_text, (start, end)),
-                        tf.text("product") or "", status, Source(f.path, tf.line))
-            task._lines = lead + support  # type: ignore[attr-defined]
+            task = Task(plan_id=item_id or "", no=no, title=task_title, details=tf.text("details") or "",
+                        lead=[u for u, _ in lead], support=[u for u, _ in support],
+                        time=parse_timeframe(time_text, (start, end)), product=tf.text("product") or "",
+                        status=status, source=Source(f.path, tf.line))
+            self.lines.task_refs[(f.path, no)] = lead + support
             tasks.append(task)
         if not (item_id and title and issued and unit and start and end):
             return None
-        plan = Plan(item_id, slug, number, unit, issued, title, start, end, [b for b, _ in bases],
-                    [t for t, _ in topics], summary, tasks, front.body.strip(), Source(f.path, 1))
-        plan._lines = {"unit": f.line_of("unit"), "topics": topics, "skipped": skipped_nos,
-                       **_id_lines(f)}  # type: ignore[attr-defined]
+        plan = Plan(id=item_id, slug=slug, number=number, unit=unit, date=issued, title=title, period_start=start,
+                    period_end=end, legal_bases=[b for b, _ in bases], topics=[t for t, _ in topics],
+                    summary=summary, tasks=tasks, body=front.body.strip(), source=Source(f.path, 1))
+        self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics,
+                                             skipped_tasks=skipped_nos)
         return plan
 
     def read_procedure(self, front, file: Path) -> Procedure | None:
@@ -390,8 +415,8 @@ class _Loader:
             decided = cf.date("decision_date", True)
             effective = cf.date("effective") or decided
             if kind and decision and decided and effective:
-                history.append(Change(kind, decision, decided, effective, cf.text("note") or "",
-                                      Source(f.path, cf.line)))
+                history.append(Change(kind=kind, decision=decision, decision_date=decided, effective=effective,
+                                      note=cf.text("note") or "", source=Source(f.path, cf.line)))
         for before, after in zip(history, history[1:], strict=False):
             if after.decision_date < before.decision_date:
                 self.problems.add(f.path, after.source.line, "history", "the changes are not in date order",
@@ -404,10 +429,11 @@ class _Loader:
         if not (item_id and code and name and field_name and level and unit and online and processing
                 and fees and history):
             return None
-        proc = Procedure(item_id, slug, code, name, field_name, level, unit, online, portal, processing, fees,
-                         [t for t, _ in topics] or ["cai-cach-thu-tuc-hanh-chinh"], history, sections,
-                         Source(f.path, 1))
-        proc._lines = {"unit": f.line_of("unit"), "topics": topics, **_id_lines(f)}  # type: ignore[attr-defined]
+        proc = Procedure(id=item_id, slug=slug, code=code, name=name, field=field_name, level=level, unit=unit,
+                         online=online, portal_url=portal, processing_time=processing, fees=fees,
+                         topics=[t for t, _ in topics] or ["cai-cach-thu-tuc-hanh-chinh"], history=history,
+                         sections=sections, source=Source(f.path, 1))
+        self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics)
         return proc
 
     def read_sections(self, front, path: str) -> list[Section]:
@@ -426,12 +452,12 @@ class _Loader:
                                       f"section '## {title}' appears twice", "merge the two sections")
                 if key:
                     found[key] = front.body_line + offset
-                current = Section(key, title, "")
+                current = Section(key=key, title=title, body="")
                 sections.append(current)
             elif current is not None:
                 current.body += line + "\n"
             elif line.strip():
-                current = Section("", "", line + "\n")
+                current = Section(key="", title="", body=line + "\n")
                 sections.append(current)
         for section in sections:
             section.body = section.body.strip()
@@ -455,19 +481,19 @@ class _Loader:
         check_topics = "topics" not in self.unreadable
         tasks = {task.key: task for plan, _ in plans for task in plan.tasks}
         for item, _ in news + plans + procedures:
-            lines = item._lines
             path = item.source.path
+            lines = self.lines.items[path]
             if item.unit in units:
-                self.check_unit_alive(path, lines["unit"], units[item.unit], _item_day(item))
+                self.check_unit_alive(path, lines.unit, units[item.unit], _item_day(item))
             elif check_units and item.unit not in self.unloaded["units"]:
-                self.unknown(path, lines["unit"], "unit", item.unit, "unit", units)
-            for topic, line in lines["topics"]:
+                self.unknown(path, lines.unit, "unit", item.unit, "unit", units)
+            for topic, line in lines.topics:
                 if topic not in topics and check_topics and topic not in self.unloaded["topics"]:
                     self.unknown(path, line, "topics", topic, "topic", topics)
         plan_by_id = {plan.id: (plan, draft) for plan, draft in plans}
         for item, draft in news:
             path = item.source.path
-            for ref, line in item._lines["tasks"]:
+            for ref, line in self.lines.items[path].tasks:
                 if "#" not in ref:
                     self.problems.add(path, line, "tasks", f"'{ref}' does not name a task",
                                       "write '<plan id>#<task number>', e.g. 'hp-sgddt-kh-2023#1'")
@@ -478,7 +504,7 @@ class _Loader:
                         continue  # the plan has errors of its own
                     if plan_id not in plan_by_id:
                         self.unknown(path, line, "tasks", plan_id, "plan", list(plan_by_id))
-                    elif no not in plan_by_id[plan_id][0]._lines["skipped"]:
+                    elif no not in self.lines.items[plan_by_id[plan_id][0].source.path].skipped_tasks:
                         numbers = [t.no for t in plan_by_id[plan_id][0].tasks]
                         self.problems.add(path, line, "tasks", f"plan '{plan_id}' has no task '{no}'",
                                           "its tasks are numbered " + ", ".join(numbers))
@@ -494,7 +520,7 @@ class _Loader:
                                           "check the dates of the plan and of the news item")
         for plan, _ in plans:
             for task in plan.tasks:
-                for ref, line in task._lines:
+                for ref, line in self.lines.task_refs[(plan.source.path, task.no)]:
                     if ref in units or ref in site.groups:
                         continue
                     if check_units and ref not in self.unloaded["units"]:
@@ -515,7 +541,7 @@ class _Loader:
             for item, _ in items:
                 value = getattr(item, attr)
                 if value in seen:
-                    self.problems.add(item.source.path, item._lines[attr], attr,
+                    self.problems.add(item.source.path, getattr(self.lines.items[item.source.path], attr), attr,
                                       f"the {what} '{value}' is already used by {seen[value]}",
                                       f"give this {folder[:-1] if folder != 'news' else 'news item'} another {attr}")
                 else:

@@ -1,17 +1,29 @@
 """The validated content model: units, topics, plans with tasks, news, procedures.
 
 Built once per build by ``loader.load_site``; everything downstream (pages, task
-tables, feeds, search) reads these objects and never the content files.
+tables, feeds, search) reads these objects and never the content files. Models are
+built with keywords (``kw_only``); fields with a fixed set of values are ``Literal``
+types whose values are the keys of the label tables below. Where a field was written
+(its line) is kept beside the model by the loader (``loader.SourceLines``), not on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Literal
 
 from cchc.text import VN_TZ
 
-UNIT_KINDS = {
+UnitKind = Literal["people-committee", "department", "division", "district", "district-office", "commune",
+                   "school", "press", "organisation", "other"]
+EndReason = Literal["merged", "dissolved"]
+ChangeKind = Literal["new", "amended", "abolished"]
+Level = Literal["tinh", "huyen", "xa"]
+Online = Literal["full", "partial", "none"]
+TaskState = Literal["done", "in-progress", "not-started"]  # what an editor may set on a task
+
+UNIT_KINDS: dict[str, str] = {
     "people-committee": "Ủy ban nhân dân tỉnh, thành phố",
     "department": "Sở, ban, ngành",
     "division": "Phòng, ban thuộc Sở",
@@ -33,28 +45,28 @@ class Source:
     line: int
 
 
-@dataclass
+@dataclass(kw_only=True)
 class FormerName:
     name: str
     short_name: str
     until: date
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Ended:
     """A unit merged into another or dissolved on ``date`` (its first day gone)."""
 
     date: date
-    reason: str  # "merged" | "dissolved"
+    reason: EndReason
     successor: str | None
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Unit:
     id: str
     name: str
     short_name: str
-    kind: str
+    kind: UnitKind
     parent: str | None
     hotline: str | None
     email: str | None
@@ -82,7 +94,7 @@ class Unit:
         return self.ended is None or day < self.ended.date
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Group:
     """A named set of units used in task tables ("Các phòng thuộc Sở")."""
 
@@ -92,7 +104,7 @@ class Group:
     source: Source
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Topic:
     id: str
     name: str
@@ -109,7 +121,7 @@ class TimeFrame:
     recurring: bool = False  # "Thường xuyên", "Hằng năm": no single deadline
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Task:
     plan_id: str
     no: str
@@ -119,7 +131,7 @@ class Task:
     support: list[str]
     time: TimeFrame
     product: str
-    status: str | None
+    status: TaskState | None
     source: Source
 
     @property
@@ -128,7 +140,7 @@ class Task:
         return f"{self.plan_id}#{self.no}"
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Plan:
     id: str
     slug: str
@@ -150,7 +162,7 @@ class Plan:
         return datetime(self.date.year, self.date.month, self.date.day, tzinfo=VN_TZ)
 
 
-@dataclass
+@dataclass(kw_only=True)
 class NewsItem:
     id: str
     slug: str
@@ -176,11 +188,11 @@ ONLINE_LABELS = {"full": "Dịch vụ công trực tuyến toàn trình",
                  "none": "Chưa cung cấp dịch vụ công trực tuyến"}
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Change:
     """One announcement of a procedure as new, amended or abolished."""
 
-    kind: str  # "new" | "amended" | "abolished"
+    kind: ChangeKind
     decision: str
     decision_date: date
     effective: date
@@ -210,23 +222,23 @@ PROCEDURE_SECTIONS: dict[str, tuple[bool, tuple[str, ...]]] = {
 }
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Section:
     key: str  # one of PROCEDURE_SECTIONS, or "" for an extra section
     title: str
     body: str
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Procedure:
     id: str
     slug: str
     code: str
     name: str
     field: str
-    level: str
+    level: Level
     unit: str
-    online: str
+    online: Online
     portal_url: str | None
     processing_time: str
     fees: str
@@ -236,7 +248,7 @@ class Procedure:
     source: Source
 
     @property
-    def status(self) -> str:
+    def status(self) -> ChangeKind:
         """The latest change decides: "new", "amended" or "abolished"."""
         return self.history[-1].kind
 
@@ -245,7 +257,7 @@ class Procedure:
         return self.history[-1]
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Site:
     """Everything published in this build, validated and cross-referenced."""
 

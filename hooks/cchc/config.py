@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -94,9 +94,12 @@ def read_settings(raw: object) -> tuple[Settings, list[str]]:
             ok = isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str)
                                                     for k, v in value.items())
             value = dict(value) if ok else value
-        else:
+        else:  # text; YAML reads an unquoted build_date as a date: take it as written
+            if isinstance(value, datetime):
+                value = value.strftime("%Y-%m-%d %H:%M")
+            elif isinstance(value, date):
+                value = value.isoformat()
             ok = value is None or isinstance(value, str)
-            value = None if value is None else str(value)
         if not ok:
             problems.append(f"extra.cchc.{key}: {value!r} is not a valid value (default: {default!r})")
             continue

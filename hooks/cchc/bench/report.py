@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TOOLS = {"ours": "this project (mkdocs + hooks)", "blog": "mkdocs-material blog + tags + rss",
-         "hugo": "Hugo (minimal templates)"}
+         "hugo": "Hugo (minimal templates)", "baseline": "this project at the baseline commit"}
 
 
 @dataclass
 class Result:
-    tool: str  # "ours" | "blog" | "hugo"
+    tool: str  # "ours" | "blog" | "hugo" | "baseline"
     n: int  # items of the synthetic site (the peers build its news items)
     pages: int  # content items the tool built (news for the peers)
     walls: list[float] = field(default_factory=list)
@@ -87,4 +87,19 @@ def targets(results: list[Result], n: int = 5000, base: int = 1000) -> str:
         line("first search download <= 1.5 MB", ours.search_note or "n/a", None)
     else:
         line("first search download <= 1.5 MB", _search(ours), ours.search_bytes <= 1.5e6)
+    return "\n".join(lines)
+
+
+def versus_baseline(results: list[Result], rev: str) -> str:
+    """The working tree against the baseline commit, per N: wall and peak memory ratios."""
+    by = {(r.tool, r.n): r for r in results if not r.error}
+    lines = [f"Working tree against {rev} (same content, same run, interleaved):", ""]
+    for n in sorted({r.n for r in results}):
+        ours, base = by.get(("ours", n)), by.get(("baseline", n))
+        if not (ours and base and ours.wall and base.wall):
+            lines.append(f"- N = {n:,}: not measured")
+            continue
+        lines.append(f"- N = {n:,}: wall {ours.wall:.2f} s vs {base.wall:.2f} s = {ours.wall / base.wall:.2f}x; "
+                     f"peak memory {_mb(ours.peak_rss)} vs {_mb(base.peak_rss)} = "
+                     f"{ours.peak_rss / base.peak_rss:.2f}x; output {_mb(ours.out_bytes)} vs {_mb(base.out_bytes)}")
     return "\n".join(lines)

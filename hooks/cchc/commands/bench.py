@@ -37,7 +37,7 @@ import sysconfig
 from pathlib import Path
 
 from cchc.bench import REPO, generate, measure, peers
-from cchc.bench.report import Result, table, targets
+from cchc.bench.report import Result, table, targets, versus_baseline
 
 PROBE = Path(generate.__file__).with_name("search_probe.py")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -50,17 +50,33 @@ def say(*args) -> None:
 
 
 # -- our site -----------------------------------------------------------------------------
-def prepare_ours(site: generate.SyntheticSite, root: Path) -> Path:
-    """A folder that is this repository with ``content/`` replaced by the synthetic site."""
+def baseline_tree(rev: str, bench: Path) -> Path:
+    """The files of this repository at commit ``rev`` (``git archive``), to build beside the working tree."""
+    sha = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", rev], capture_output=True, text=True)
+    if sha.returncode != 0:
+        raise SystemExit(f"--baseline {rev}: not a commit of this repository ({sha.stderr.strip()})")
+    tree = bench / f"baseline-{sha.stdout.strip()}"
+    if not (tree / "mkdocs.yml").is_file():
+        shutil.rmtree(tree, ignore_errors=True)
+        tree.mkdir(parents=True)
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", sha.stdout.strip()],
+                                 capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    return tree
+
+
+def prepare_ours(site: generate.SyntheticSite, root: Path, repo: Path = REPO) -> Path:
+    """A folder that is ``repo`` (this repository, or a baseline commit of it) with ``content/``
+    replaced by the synthetic site."""
     root.mkdir(parents=True, exist_ok=True)
     for entry in root.iterdir():
         if entry.is_symlink():
             entry.unlink()
-    for entry in sorted(REPO.iterdir()):
+    for entry in sorted(repo.iterdir()):
         if entry.name.startswith(".") or entry.name in NOT_LINKED:
             continue
         (root / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
-    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")  # a copy: its folder is the site root
+    shutil.copyfile(repo / "mkdocs.yml", root / "mkdocs.yml")  # a copy: its folder is the site root
     generate.write_ours(site, root, REPO)
     python = REPO / ".venv" / "bin" / "python"
     check = subprocess.run([str(python if python.exists() else sys.executable), "-m", "cchc", "check",
@@ -230,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="cProfile our build at the largest N")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic site (default 1)")
     parser.add_argument("--query", default="thu tuc", help="the first search query (default 'thu tuc')")
+    parser.add_argument("--baseline", metavar="REV", help="also build this project at commit REV (git archive), "
+                        "interleaved with the working tree, and compare the two")
     parser.add_argument("--workdir", type=Path, default=REPO / ".bench", help="work folder (default .bench/)")
     args = parser.parse_args(argv)
     sizes = sorted(set(args.items or [1000]))
@@ -245,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         hugo = peers.hugo_binary(bench)
         versions = peers.check_tools(bench)
     search_python = None if args.skip_search else probe_python(bench)
+    baseline = baseline_tree(args.baseline, bench) if args.baseline else None
 
     results: list[Result] = []
     profile_text = ""
@@ -259,6 +278,10 @@ def main(argv: list[str] | None = None) -> int:
         n_news = sum(1 for item in site.news if not item["draft"] and item["date"] <= generate.BUILD_TIME)
         ours = Result("ours", n, n_news + len(site.procedures) + len(site.plans))
         tools["ours"] = (our_command(root, work / "ours-site"), work / "ours-site", root, ours)
+        if baseline is not None:
+            base_root = prepare_ours(site, work / "baseline", baseline)
+            tools["baseline"] = (our_command(base_root, work / "baseline-site"), work / "baseline-site", base_root,
+                                 Result("baseline", n, ours.pages))
         if not args.skip_peers:
             blog_root = peers.write_blog(site, work / "blog")
             hugo_root = peers.write_hugo(site, work / "hugo")
@@ -288,8 +311,8 @@ def main(argv: list[str] | None = None) -> int:
             if result.error:
                 continue
             result.out_bytes, result.out_files = measure.folder_size(out)
-            if args.skip_search or name == "hugo":
-                result.search_note = "n/a" if name == "hugo" else "skipped"
+            if args.skip_search or name in ("hugo", "baseline"):
+                result.search_note = "skipped" if args.skip_search else "n/a"
                 continue
             say(f"  {name}: first search query '{args.query}' in headless chromium ...")
             measure_search(result, out, "pagefind" if name == "ours" else "material", search_python, args.query)
@@ -309,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
               f"Peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'skipped'}.",
               f"Wall: median of {args.runs} clean builds after {'no' if args.no_warmup else 'one'} warm-up; "
               f"first search: query '{args.query}', bytes served to headless chromium.", ""]
+    if baseline is not None:
+        header.insert(1, f"Baseline: this project at {args.baseline} ({baseline.name}), built interleaved with the "
+                      "working tree on the same generated content.")
     text = "\n".join(header) + table(results) + "\n\n" + targets(results)
+    if baseline is not None:
+        text += "\n\n" + versus_baseline(results, args.baseline)
     if profile_text:
         text += "\n\n" + profile_text
     print(text)

@@ -13,7 +13,8 @@ Events, in the order MkDocs sends them:
 - ``on_env``: start writing the Pagefind index in a thread while MkDocs renders.
 - ``on_page_context``: the page's feed links for autodiscovery.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
-- ``on_post_build``: write the feeds, wait for the search index.
+- ``on_post_build``: write the feeds, wait for the search index, then (last) write the
+  ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``).
 - ``on_build_error``: wait for the index thread so no Pagefind process is left running.
 - ``on_serve``: also watch ``content/`` and ``hooks/``.
 
@@ -28,7 +29,8 @@ from pathlib import Path
 
 # `mkdocs serve` re-imports this hook on every rebuild but would keep the library's
 # modules cached: drop them so an edit under hooks/cchc/ takes effect.
-if len(sys.argv) > 1 and sys.argv[1] == "serve":
+_SERVING = len(sys.argv) > 1 and sys.argv[1] == "serve"
+if _SERVING:
     for _name in [n for n in sys.modules if n == "cchc" or n.startswith("cchc.")]:
         del sys.modules[_name]
 
@@ -36,6 +38,7 @@ from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
 from cchc.feeds.feedset import XSL_PATH, FeedSet, feeds_page_markdown  # noqa: E402
+from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
@@ -52,6 +55,9 @@ log = get_plugin_logger("cchc")
 _SHIPPED_DOCS = Path(__file__).resolve().parent.parent / "docs"
 _SHIPPED_ASSETS = ("assets/search", Path(XSL_PATH).parent.as_posix())
 _FEEDS_PAGE_TITLE = "Nguồn tin RSS, Atom"
+# Material's own search (lunr and its worker) is copied into every site but never loaded
+# (search is Pagefind, "plugins: []"): no precompressed copies of it.
+_NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers")
 # Generated pages that show one thing: a news item, plan, procedure or a unit's column.
 _ITEM_KINDS = {"news", "plan", "procedure", "unit"}
 
@@ -192,6 +198,9 @@ def on_post_build(config):
                     "(run ./scripts/setup to install pagefind[bin] from requirements.txt)") from exc
     log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s "
              f"(written while the pages were rendered)")
+    if not _SERVING:  # last: the copies must be made of the final files, feeds and index included
+        report = precompress(Path(config.site_dir), skip=_NOT_PRECOMPRESSED)
+        log.info(f"precompressed copies for the web server: {report.summary()}")
 
 
 def on_build_error(error):

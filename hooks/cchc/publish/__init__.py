@@ -1,0 +1,1 @@
+"""What happens to the built site after MkDocs has written it: precompressed copies for the web server."""

@@ -99,7 +99,8 @@ def pager(links: Links, pages: list[str], current: int) -> str:
 
 
 def print_button() -> str:
-    return ('<p class="cchc-actions"><button type="button" class="md-button" onclick="window.print()">'
+    """The "print / save" button; assets/javascripts/cchc-base.js prints on its click (no inline handler: CSP)."""
+    return ('<p class="cchc-actions"><button type="button" class="md-button" data-cchc-print>'
             "In / lưu trang</button></p>")
 
 

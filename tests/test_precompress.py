@@ -1,0 +1,64 @@
+"""Precompressed copies written by the build (the end of on_post_build in hooks/cchc_mkdocs.py, cchc.publish.precompress)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+
+import brotli
+from cchc.publish.precompress import gzip_bytes, precompress
+
+
+def digests(site) -> dict[str, tuple[str, str, str]]:
+    """{file: (digest of the file, of its .gz, of its .br)} for every file that has copies."""
+    def digest(path):
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    return {gz.relative_to(site).as_posix()[:-3]: (digest(gz.with_suffix("")), digest(gz),
+                                                   digest(gz.with_suffix(".br")))
+            for gz in sorted(site.rglob("*.gz"))}
+
+
+def test_build_writes_gzip_and_brotli_copies_of_text_files(site_factory):
+    tiny = site_factory()
+    site = tiny.build()
+    for rel in ["index.html", "tin-tuc/index.html", "feeds/tin-tuc.rss.xml", "feeds/tin-tuc.atom.xml",
+                "sitemap.xml", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
+                "assets/search/cchc-search.js", "assets/stylesheets/cchc.css", "nhiem-vu/nhiem-vu.csv"]:
+        original = (site / rel).read_bytes()
+        packed = (site / f"{rel}.gz").read_bytes()
+        assert gzip.decompress(packed) == original and len(packed) < len(original), rel
+        assert brotli.decompress((site / f"{rel}.br").read_bytes()) == original, rel
+
+
+def test_copies_are_deterministic_gzip_without_time_or_name(site_factory):
+    tiny = site_factory()
+    first = digests(tiny.build())
+    second = digests(tiny.build())
+    assert first.keys() == second.keys() and len(first) > 20
+    same = [rel for rel in first if first[rel][0] == second[rel][0]]
+    assert len(same) > 20 and all(first[rel] == second[rel] for rel in same)  # same file, same copies
+    header = (tiny.root / "site" / "index.html.gz").read_bytes()[:10]
+    assert header[3] & 0x08 == 0  # FNAME flag clear: no file name stored
+    assert header[4:8] == b"\0\0\0\0"  # MTIME 0
+
+
+def test_pagefind_index_files_and_materials_unused_search_are_left_alone(site_factory):
+    site = site_factory().build()
+    pf_files = [p for p in (site / "pagefind").rglob("*") if p.is_file() and ".pf_" in p.name]
+    assert pf_files and all(p.read_bytes()[:2] == b"\x1f\x8b" for p in pf_files)  # gzip streams already
+    assert not [p for p in (site / "pagefind").rglob("*.pf_*.*")]  # no .gz/.br copy of them
+    assert not list((site / "pagefind").glob("wasm.*.gz"))
+    assert not list((site / "assets" / "javascripts" / "lunr").rglob("*.gz"))
+
+
+def test_a_copy_that_is_not_smaller_is_not_written_and_a_stale_one_is_removed(tmp_path):
+    (tmp_path / "a.txt").write_text("ok", encoding="utf-8")
+    (tmp_path / "a.txt.gz").write_bytes(gzip_bytes(b"old text of an earlier build"))
+    (tmp_path / "big.html").write_text("<p>cải cách hành chính</p>\n" * 200, encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG" + b"\0" * 500)
+    report = precompress(tmp_path)
+    assert not (tmp_path / "a.txt.gz").exists() and not (tmp_path / "a.txt.br").exists()
+    assert (tmp_path / "big.html.gz").is_file() and (tmp_path / "big.html.br").is_file()
+    assert not (tmp_path / "photo.png.gz").exists()
+    assert report.files == 2 and report.written == {"gz": 1, "br": 1}

@@ -49,6 +49,17 @@ def test_pagefind_index_files_and_materials_unused_search_are_left_alone(site_fa
     assert pf_files and all(p.read_bytes()[:2] == b"\x1f\x8b" for p in pf_files)  # gzip streams already
     assert not [p for p in (site / "pagefind").rglob("*.pf_*.*")]  # no .gz/.br copy of them
     assert not list((site / "pagefind").glob("wasm.*.gz"))
+
+
+def test_pagefind_webassembly_gets_a_brotli_copy_of_its_unpacked_content(site_factory):
+    """pagefind.js takes data that starts with its signature as already unpacked."""
+    site = site_factory().build()
+    wasm = next((site / "pagefind").glob("wasm.*.pagefind"))
+    copy = brotli.decompress(wasm.with_name(wasm.name + ".br").read_bytes())
+    assert copy == gzip.decompress(wasm.read_bytes()) and copy.startswith(b"pagefind_dcd")
+    assert wasm.with_name(wasm.name + ".br").stat().st_size < wasm.stat().st_size
+    script = (site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert '==="pagefind_dcd"){return data.slice(12);}' in script  # the code path the copy relies on
     assert not list((site / "assets" / "javascripts" / "lunr").rglob("*.gz"))
 
 

@@ -145,6 +145,16 @@ def test_pagefind_index_files_are_sent_as_pagefind_wrote_them(site, fetch):
         assert headers["cache-control"] == IMMUTABLE, path
 
 
+def test_pagefind_webassembly_is_sent_with_brotli_to_browsers_that_take_it(site, fetch):
+    path = "/" + next(site.glob("pagefind/wasm.*.pagefind")).relative_to(site).as_posix()
+    stored = (site / path.lstrip("/")).read_bytes()
+    status, headers, body = fetch(path, Accept_Encoding="gzip, deflate, br")
+    assert status == 200 and headers.get("content-encoding") == "br" and len(body) < len(stored)
+    assert brotli.decompress(body) == gzip.decompress(stored)
+    status, headers, body = fetch(path, Accept_Encoding="gzip")
+    assert status == 200 and "content-encoding" not in headers and body == stored
+
+
 @pytest.mark.parametrize(("path", "expected"), [
     ("/", "no-cache"),
     ("/tin-tuc/", "no-cache"),
@@ -223,6 +233,14 @@ def test_security_headers_on_every_response(fetch, path):
     assert headers["x-frame-options"] == "DENY"
 
 
+def test_no_policy_where_it_does_nothing(site, fetch):
+    """CSS, JSON and Pagefind's index files: nosniff yes, no 400-byte policy on each response."""
+    for path in [one(site, "assets/stylesheets/main.*.min.css"), "/pagefind/pagefind-entry.json",
+                 "/" + sorted(site.glob("pagefind/fragment/*"))[0].relative_to(site).as_posix()]:
+        _, headers, _ = fetch(path, Accept_Encoding="gzip")
+        assert "content-security-policy" not in headers and headers["x-content-type-options"] == "nosniff", path
+
+
 def test_every_inline_script_of_the_built_pages_is_allowed_by_hash(site, fetch):
     """Material's pages keep one constant inline script; anything else inline would be blocked."""
     _, headers, _ = fetch("/")
@@ -285,7 +303,7 @@ def test_site_works_under_its_csp_in_chromium(browser, nginx_site):
         results = box.results()
         assert results and "thủ tục" in " ".join(r["title"] + r["excerpt"] for r in results).lower()
         assert any("/pagefind/" in url for url, _ in responses)
-        assert ("wasm" in " ".join(url for url, _ in responses))  # Pagefind's WebAssembly was loaded
+        assert [enc for url, enc in responses if url.endswith(".pagefind")] == ["br"]  # its WebAssembly
         violations += page.evaluate("window.__cchcViolations")
 
         # A procedure page: its print button works without an inline handler.

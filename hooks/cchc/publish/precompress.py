@@ -9,7 +9,13 @@ so the server then sends the file itself.
 
 Pagefind's own index files (``*.pf_fragment``, ``*.pf_index``, ``*.pf_filter``,
 ``*.pf_meta`` and ``wasm.*.pagefind``) are gzip streams already, unpacked by
-``pagefind.js`` in the browser: they are left as they are and served as they are. Its
+``pagefind.js`` in the browser: they get no ``.gz`` copy and are served as they are.
+One exception: its WebAssembly (``wasm.*.pagefind``, 68 kB, fetched by every first
+search, the same in every build of a Pagefind version) gets a ``.br`` copy of its
+unpacked content, 13% smaller: the browser undoes the Brotli and ``pagefind.js`` takes
+data that already starts with its "pagefind_dcd" signature as it is (its own code path
+for servers that unpack). Brotli at the quality that pays (11) is too slow for the
+thousands of fragments of a large site, so the other index files stay gzip. Its
 ``pagefind.js``, ``pagefind-worker.js`` and ``pagefind-entry.json`` are compressed like
 any script or JSON file.
 
@@ -37,6 +43,8 @@ except ImportError:  # pragma: no cover - exercised only where brotli is not ins
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".mjs", ".xml", ".xsl", ".json", ".svg", ".csv", ".txt"})
 ASSET_SUFFIXES = frozenset({".css", ".js", ".mjs", ".svg"})
+PAGEFIND_WASM = ".pagefind"  # wasm.<language>.pagefind: gzip of "pagefind_dcd" + the WebAssembly
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
 GZIP_LEVEL = 9
 BROTLI_ASSET_QUALITY = 11
 BROTLI_PAGE_QUALITY = 5
@@ -87,7 +95,7 @@ def candidates(site_dir: Path, skip: Iterable[str] = ()) -> list[Path]:
     skipped = tuple(s.strip("/") + "/" for s in skip)
     found = []
     for path in site_dir.rglob("*"):
-        if path.suffix.lower() not in SUFFIXES or not path.is_file():
+        if path.suffix.lower() not in SUFFIXES | {PAGEFIND_WASM} or not path.is_file():
             continue
         rel = path.relative_to(site_dir).as_posix()
         if not rel.startswith(skipped):
@@ -95,7 +103,32 @@ def candidates(site_dir: Path, skip: Iterable[str] = ()) -> list[Path]:
     return sorted(found)
 
 
+def _pagefind_wasm_copy(path: Path) -> list[tuple[str, int, int]]:
+    """``.br`` of the unpacked Pagefind WebAssembly, when brotli is there and it is smaller."""
+    sent = path.read_bytes()
+    target = path.with_name(path.name + ".br")
+    packed = None
+    if brotli is not None:
+        digest = hashlib.sha256(sent).digest()
+        packed = _asset_copies.get((digest, "br"))
+        if packed is None:
+            try:
+                raw = gzip.decompress(sent)
+            except (OSError, EOFError):  # not gzip: a Pagefind version that writes another format
+                raw = b""
+            packed = brotli.compress(raw, quality=BROTLI_ASSET_QUALITY) if raw.startswith(PAGEFIND_SIGNATURE) else b""
+            _asset_copies[(digest, "br")] = packed
+    if packed and len(packed) < len(sent):
+        target.write_bytes(packed)
+        return [("br", len(sent), len(packed))]
+    if target.exists():
+        target.unlink()
+    return []
+
+
 def _compress_one(path: Path, kinds: list[str]) -> list[tuple[str, int, int]]:
+    if path.suffix.lower() == PAGEFIND_WASM:
+        return _pagefind_wasm_copy(path)
     data = path.read_bytes()
     asset = path.suffix.lower() in ASSET_SUFFIXES
     done = []

@@ -91,10 +91,18 @@ def run_build(cmd: list[str], out_dir: Path, env: dict | None = None, cwd: Path 
 
 
 def folder_size(path: Path) -> tuple[int, int]:
-    """(bytes, files) of everything under ``path``."""
+    """(bytes, files) of everything under ``path`` but the precompressed copies.
+
+    A ``<file>.gz`` or ``<file>.br`` next to its ``<file>`` is the same content for the web
+    server (cchc.publish.precompress writes them, MkDocs its sitemap.xml.gz): not counted, so
+    the output compares with the peers', which write none.
+    """
     total = files = 0
     for base, _, names in os.walk(path):
+        present = set(names)
         for name in names:
+            if name.endswith((".gz", ".br")) and name[:-3] in present:
+                continue
             try:
                 total += os.lstat(os.path.join(base, name)).st_size
                 files += 1

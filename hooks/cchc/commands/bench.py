@@ -331,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
               "N items = 90% news, 8% procedures, 2% plans; the peers build the same news items.",
               f"Peers: {', '.join(f'{k} {v}' for k, v in versions.items()) or 'skipped'}.",
               f"Wall: median of {args.runs} clean builds after {'no' if args.no_warmup else 'one'} warm-up; "
-              f"first search: query '{args.query}', bytes served to headless chromium.", ""]
+              f"first search: query '{args.query}', bytes served to headless chromium; "
+              "output: without the .gz/.br copies for the web server.", ""]
     if baseline is not None:
         header.insert(1, f"Baseline: this project at {args.baseline} ({baseline.name}), built interleaved with the "
                       "working tree on the same generated content.")

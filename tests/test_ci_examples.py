@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import yaml
+from cchc.commands.cli import COMMANDS
 from conftest import REPO
 
 CI = REPO / "scripts" / "ci"
@@ -15,24 +16,27 @@ def commands(job: dict) -> list[str]:
     return [line for line in lines if line]
 
 
-def repo_paths(line: str) -> list[str]:
-    """The repository files a command line runs: ./scripts/x, scripts/x, .venv/bin/python <file>."""
-    return re.findall(r"(?:^|\s)\.?/?(scripts/[\w./-]+)", line)
+def check_commands_exist(lines: list[str]) -> None:
+    """Every ./scripts/<file> a line runs is in the repository, every `cchc <command>` exists."""
+    for line in lines:
+        for path in re.findall(r"(?:^|\s)\.?/?(scripts/[\w./-]+)", line):
+            assert (REPO / path).is_file(), line
+        for name in re.findall(r"\bcchc (\S+)", line):
+            assert name in COMMANDS, line
 
 
 def test_gitlab_pipeline_tests_then_publishes_from_the_default_branch():
     ci = yaml.safe_load((CI / "gitlab-ci.yml").read_text(encoding="utf-8"))
     test = commands(ci["test"])
     assert test[0] == "./scripts/setup --test"
-    assert any("check" in c for c in test) and any("pytest" in c for c in test) and any("deploy" in c for c in test)
+    assert ".venv/bin/cchc check" in test and ".venv/bin/cchc deploy" in test
+    assert any(c.startswith(".venv/bin/python -m pytest") for c in test)
     for name in ("deploy-server", "pages"):
         job = ci[name]
         assert job["stage"] == "publish" and job["needs"] == ["test"]
         assert job["rules"] == [{"if": "$CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH"}]
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
-    for line in test:
-        for path in repo_paths(line):
-            assert (REPO / path).is_file(), line
+    check_commands_exist(test)
 
 
 def test_github_workflow_tests_then_publishes_from_the_default_branch():
@@ -40,12 +44,11 @@ def test_github_workflow_tests_then_publishes_from_the_default_branch():
     jobs = wf["jobs"]
     test = commands(jobs["test"])
     assert test[0] == "./scripts/setup --test"
-    assert any("check" in c for c in test) and any("pytest" in c for c in test) and any("deploy" in c for c in test)
+    assert ".venv/bin/cchc check" in test and ".venv/bin/cchc deploy" in test
+    assert any(c.startswith(".venv/bin/python -m pytest") for c in test)
     for name in ("deploy-server", "pages"):
         assert jobs[name]["needs"] == "test"
         assert "github.event.repository.default_branch" in jobs[name]["if"]
-    for line in test:
-        for path in repo_paths(line):
-            assert (REPO / path).is_file(), line
+    check_commands_exist(test)
     rsync = [c for c in commands(jobs["deploy-server"]) if "rsync" in c][0]
     assert "--delete-after" in rsync and "--delay-updates" in rsync and "StrictHostKeyChecking=yes" in rsync

@@ -1,4 +1,4 @@
-"""Precompressed copies written by the build (the end of on_post_build in hooks/cchc_mkdocs.py, cchc.publish.precompress)."""
+"""Precompressed copies written by the build (end of on_post_build, cchc.publish.precompress)."""
 
 from __future__ import annotations
 

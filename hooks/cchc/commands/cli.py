@@ -16,6 +16,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "deploy": ("cchc.commands.deploy", "dựng trang, kiểm tra rồi mới thay trang đang chạy"),
     "bench": ("cchc.commands.bench", "đo hiệu năng dựng trang so với các công cụ khác"),
     "measure-search": ("cchc.commands.measure_search", "đo dung lượng tải về của lần tìm kiếm đầu tiên"),
+    "measure-serving": ("cchc.commands.measure_serving",
+                        "đo dung lượng tải về của các trang qua nginx và qua http.server"),
     "compare-builds": ("cchc.commands.compare_builds", "so sánh hai bản dựng, từng trang, theo chữ và liên kết"),
 }
 

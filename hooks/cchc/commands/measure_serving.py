@@ -1,8 +1,7 @@
-#!/usr/bin/env python3
 """Bytes a reader downloads from nginx (scripts/serve/nginx-cchc.conf) and from `python -m http.server`.
 
-    .venv/bin/python scripts/measure-serving                  # build the demo, serve it both ways
-    .venv/bin/python scripts/measure-serving --site site/     # an already built site (its own site_url)
+    .venv/bin/cchc measure-serving                  # build the demo, serve it both ways
+    .venv/bin/cchc measure-serving --site site/     # an already built site (its own site_url)
 
 Each page is opened in headless Chromium (Debian's, through playwright) at phone size
 with an empty cache; the bytes on the wire of every response from the site (its
@@ -29,10 +28,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-import _paths  # noqa: F401  (puts hooks/ on sys.path)
-from cchc.publish.nginx import LocalNginx
+from cchc.publish.nginx import REPO, LocalNginx
 
-ROOT = _paths.ROOT
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -122,14 +119,14 @@ def table(runs: dict[str, dict]) -> str:
         first = runs[names[0]][label]
         wires = [runs[n][label]["wire"] for n in names]
         saved = 1 - wires[-1] / wires[0] if wires[0] else 0
-        lines.append(f"| {label} | {first['body'] / 1000:.0f} kB | "
-                     + " | ".join(f"{w / 1000:.0f} kB ({runs[n][label]['requests']})" for n, w in zip(names, wires, strict=True))
-                     + f" | {saved:.0%} |")
+        cells = [f"{w / 1000:.0f} kB ({runs[n][label]['requests']})" for n, w in zip(names, wires, strict=True)]
+        lines.append(f"| {label} | {first['body'] / 1000:.0f} kB | " + " | ".join(cells) + f" | {saved:.0%} |")
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(prog="cchc measure-serving", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site", type=Path, help="a built site (default: build the demo into a tmp folder)")
     parser.add_argument("--json", type=Path, help="also write every response's sizes to this file")
     args = parser.parse_args(argv)
@@ -143,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
             site = Path(tmp) / "site"
             print(f"building the demo into {site} ...", file=sys.stderr)
-            build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site)))
+            build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
         httpd = serve_python(site)
         runs = {}
         with LocalNginx(site, Path(tmp) / "nginx") as nginx, sync_playwright() as pw:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc.search.folding import folded_words, index_form, restore_code
 from cchc.search.records import SearchRecord
+from cchc.search.stable import stabilize
 
 LANGUAGE = "vi"
 OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pagefind.js from there
@@ -182,6 +183,7 @@ def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
     _write(records, out)
     for name in _UNUSED_BUNDLE_FILES:
         (out / name).unlink(missing_ok=True)
+    stabilize(out)  # same records, same bytes (Pagefind orders filters at random)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     return IndexStats(len(records), time.perf_counter() - started, size, out)
 

@@ -8,8 +8,10 @@ Events, in the order MkDocs sends them:
 - ``on_files``: add the generated pages, CSV downloads, the feeds page and the search
   box's and feed view's assets as virtual files.
 - ``on_page_markdown``: write the feeds page, once every generated page is known.
-- ``on_page_content``: put back the HTML blocks set aside before Markdown conversion;
-  note which item each page shows, for the search index.
+- ``on_page_content``: sanitize the editor's body of an item page and report, with
+  file and line, what was removed and links that lead to no page; put back the HTML
+  blocks set aside before Markdown conversion; note which item each page shows, for
+  the search index.
 - ``on_env``: start writing the Pagefind index in a thread while MkDocs renders.
 - ``on_page_context``: the page's feed links for autodiscovery.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
@@ -36,6 +38,7 @@ if _SERVING:
 
 from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
+from cchc.content.bodies import safe_page_html  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
 from cchc.feeds.feedset import XSL_PATH, FeedSet, feeds_page_markdown  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
@@ -80,7 +83,7 @@ def on_config(config):
         raise Abort(str(exc)) from exc
     for problem in site_cfg.problems:
         log.warning(problem)
-    result = load_site(site_cfg.root, build_time, site_cfg.docs_dir)
+    result = load_site(site_cfg.root, build_time, site_cfg.docs_dir, bodies=False)  # bodies: on_page_content
     for problem in result.problems.sorted():
         {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
     if result.site is None:
@@ -133,10 +136,15 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     build = _current()
     src = page.file.src_uri
+    ref = build.pages.get(src)
+    item = build.items().get((ref.kind, ref.item_id)) if ref and ref.item_id else None
+    if item is not None:  # before the generated blocks go back: what is left is the editor's body
+        html, problems = safe_page_html(html, item, page.url, build.site_url, build.addresses(files))
+        for problem in problems:
+            log.error(str(problem))
     blocks = build.blocks.pop(src, None)
     if blocks:
         html = restore_blocks(html, blocks)
-    ref = build.pages.get(src)
     if ref is not None:
         item_id = ref.item_id or (ref.unit if ref.kind == "unit" else None)
         if ref.kind in _ITEM_KINDS and item_id:

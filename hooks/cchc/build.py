@@ -6,11 +6,14 @@ passes it to every step; it is replaced on every build (``mkdocs serve`` rebuild
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import unquote
 
 from cchc.config import SiteConfig
-from cchc.content.model import Site
+from cchc.content.model import NewsItem, Plan, Procedure, Site
+from cchc.urls import feed_path
 
 if TYPE_CHECKING:
     from cchc.feeds.feedset import FeedSet
@@ -41,6 +44,30 @@ class Build:
     search_items: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, item id, url) of item pages
     search_pages: list[SearchRecord] = field(default_factory=list)  # hand-written pages' records
     indexer: Indexer | None = None
+    _items: dict | None = None
+    _addresses: set[str] | None = None
+
+    def items(self) -> dict[tuple[str, str], NewsItem | Plan | Procedure]:
+        """The published items by (kind, id), kind as in ``PageRef``: news, plan, procedure."""
+        if self._items is None:
+            self._items = {("news", n.id): n for n in self.site.news}
+            self._items |= {("plan", p.id): p for p in self.site.plans}
+            self._items |= {("procedure", p.id): p for p in self.site.procedures}
+        return self._items
+
+    def addresses(self, files) -> Callable[[str], bool]:
+        """``exists(path)``: whether the site has a page or file at ``path`` (``thu-tuc/x/``).
+
+        From MkDocs' ``files`` (pages, hand-written and generated, and static files), read
+        once every file has been added, and the feeds written after the pages.
+        """
+        if self._addresses is None:
+            kept = [f for f in files if not f.inclusion.is_excluded()]
+            urls = {"" if f.url == "./" else unquote(f.url) for f in kept}
+            self._addresses = urls | {f.dest_uri for f in kept} | {"sitemap.xml", "404.html"}
+            for name in self.feeds.by_name if self.feeds else ():
+                self._addresses |= {feed_path(name, "rss"), feed_path(name, "atom")}
+        return self._addresses.__contains__
 
     @property
     def settings(self):

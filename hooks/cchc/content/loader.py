@@ -8,12 +8,16 @@ validated like the rest but kept out of the returned ``Site``.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
 
+from cchc import urls
 from cchc.config import build_time_from
+from cchc.content.bodies import UNKNOWN_SITE, body_problems, exists_in, site_addresses
 from cchc.content.model import (
     CHANGE_KINDS,
     LEVELS,
@@ -35,6 +39,7 @@ from cchc.content.model import (
     Unit,
 )
 from cchc.content.problems import ContentError, Problems
+from cchc.content.safety import inside, outside_links, render_markdown, url_problem
 from cchc.content.source import Fields, load_yaml_file, read_text, split_front_matter
 from cchc.content.timeframe import parse_timeframe
 from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
@@ -79,9 +84,15 @@ class LoadResult:
     problems: Problems
 
 
-def load_site(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None) -> LoadResult:
-    """Read and validate ``root/content``; ``site`` is None when there are errors."""
-    loader = _Loader(root, build_time or build_time_from(), docs_dir or root / "docs")
+def load_site(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None,
+              bodies: bool = True) -> LoadResult:
+    """Read and validate ``root/content``; ``site`` is None when there are errors.
+
+    ``bodies``: also render every body to report what the sanitizer would remove and the
+    links that lead to no page (``cchc check``). The build passes False: it checks the
+    HTML MkDocs renders for each page instead (``content.bodies``), with no second rendering.
+    """
+    loader = _Loader(root, build_time or build_time_from(), docs_dir or root / "docs", bodies)
     site = loader.load()
     return LoadResult(None if loader.problems.errors else site, loader.problems)
 
@@ -104,8 +115,10 @@ def load_site_or_raise(root: Path, build_time: datetime | None = None, docs_dir:
 
 
 class _Loader:
-    def __init__(self, root: Path, build_time: datetime, docs_dir: Path):
+    def __init__(self, root: Path, build_time: datetime, docs_dir: Path, bodies: bool = False):
         self.root = root
+        self.bodies = bodies
+        self.outside: set[Path] = set()  # symlinks leading outside the repository: never read
         self.content = root / "content"
         self.docs_dir = docs_dir
         self.build_time = build_time
@@ -125,6 +138,7 @@ class _Loader:
 
     # -- files ------------------------------------------------------------------
     def load(self) -> Site:
+        self.check_outside_links()
         topics = self.load_topics()
         units, groups = self.load_units()
         plans = self.load_many("plans", self.read_plan)
@@ -140,7 +154,35 @@ class _Loader:
                             key=lambda p: (p.date, p.id), reverse=True)
         site.news = sorted(self.published(site, news, lambda n: n.date), key=lambda n: (n.date, n.id), reverse=True)
         site.procedures = sorted(self.published(site, procedures, None), key=lambda p: (fold(p.name), p.id))
+        if self.bodies:
+            self.check_bodies(site, [item for item, _ in plans + news + procedures])
         return site
+
+    def check_outside_links(self) -> None:
+        """Report symlinks under content/ and docs/ that lead outside the repository."""
+        for folder, what in ((self.content, "content/"), (self.docs_dir, "docs/")):
+            for link in outside_links(folder, self.root):  # (docs/ itself may be a link: its files are inside)
+                self.outside.add(link)
+                self.problems.add(self.shown(link), 1, "", f"đây là liên kết (symlink) tới '{os.readlink(link)}', "
+                                  f"nằm ngoài kho nội dung nên không được đọc hay đăng",
+                                  f"thay liên kết bằng chính tệp đó, đặt trong {what}")
+
+    def readable(self, file: Path) -> bool:
+        """False for a file reached through a symlink leading outside the repository."""
+        return file not in self.outside and inside(file, self.root, self.content, self.docs_dir)
+
+    def check_bodies(self, site: Site, items: list) -> None:
+        """Render each body as the site does; report what the sanitizer removes and dead links."""
+        exists = exists_in(site_addresses(site, self.docs_dir))
+        published = {id(item) for item in [*site.news, *site.plans, *site.procedures]}
+        for item in items:
+            if not item.body:
+                continue
+            html = render_markdown(item.body)
+            # Drafts and scheduled items are not pages yet: their links are checked when published.
+            check = exists if id(item) in published else None
+            for problem in body_problems(html, item, urls.item_url(item), UNKNOWN_SITE, check):
+                self.problems.items.append(problem)
 
     def published(self, site: Site, items: list, when) -> list:
         out = []
@@ -159,6 +201,8 @@ class _Loader:
         for file in sorted(base.rglob("*")) if base.is_dir() else []:
             if file.is_dir() or file.name.startswith("."):
                 continue
+            if not self.readable(file):
+                continue  # reported by check_outside_links
             if file.suffix != ".md":
                 self.problems.warn(self.shown(file), 1, "", "not a Markdown file, so it is not published",
                                    "rename it to end in .md, or move it out of content/")
@@ -187,7 +231,7 @@ class _Loader:
             self.problems.add("content/topics.yml", 1, "", "the topics file is missing",
                               "create content/topics.yml (see README.md)")
             return topics
-        data = load_yaml_file(file, self.shown(file), self.problems)
+        data = load_yaml_file(file, self.shown(file), self.problems) if self.readable(file) else None
         if data is None:
             self.unreadable.add("topics")
             return topics
@@ -211,7 +255,7 @@ class _Loader:
             self.problems.add("content/units.yml", 1, "", "the units file is missing",
                               "create content/units.yml (see README.md)")
             return units, groups
-        data = load_yaml_file(file, self.shown(file), self.problems)
+        data = load_yaml_file(file, self.shown(file), self.problems) if self.readable(file) else None
         if data is None:
             self.unreadable.add("units")
             return units, groups
@@ -271,8 +315,9 @@ class _Loader:
                 self.unloaded["units"].add(uid)
             return None
         unit = Unit(id=uid, name=name, short_name=f.text("short_name") or name, kind=kind, parent=f.ident("parent"),
-                    hotline=f.text("hotline"), email=f.text("email"), address=f.text("address"),
-                    website=f.text("website"), former_names=former, ended=ended, source=Source(f.path, f.line))
+                    hotline=f.text("hotline"), email=self.email(f, "email"), address=f.text("address"),
+                    website=self.web_address(f, "website"), former_names=former, ended=ended,
+                    source=Source(f.path, f.line))
         unit._parent_line = f.line_of("parent")  # type: ignore[attr-defined]
         return unit
 
@@ -322,16 +367,14 @@ class _Loader:
         if f.has("topics") and not topics:
             f._error(f.line_of("topics"), "topics", "the list is empty", "name at least one topic id")
         summary = f.text("summary", True, "Một hoặc hai câu tóm tắt tin.")
-        image = f.text("image")
-        if image and not (self.docs_dir / image).is_file():
-            f._error(f.line_of("image"), "image", f"no file docs/{image}",
-                     "put the picture under docs/assets/images/ and write its path from docs/")
+        image = self.image(f, "image")
         tasks = f.text_list("tasks")
         if not (item_id and title and when and unit and summary):
             return None
-        body = front.body.strip()
+        body, body_line = _body(front)
         item = NewsItem(id=item_id, slug=slug, title=title, date=when, unit=unit, topics=[t for t, _ in topics],
-                        summary=summary, image=image, tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1))
+                        summary=summary, image=image, tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1),
+                        body_line=body_line)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics, tasks=tasks)
         return item
 
@@ -381,9 +424,10 @@ class _Loader:
             tasks.append(task)
         if not (item_id and title and issued and unit and start and end):
             return None
+        body, body_line = _body(front)
         plan = Plan(id=item_id, slug=slug, number=number, unit=unit, date=issued, title=title, period_start=start,
                     period_end=end, legal_bases=[b for b, _ in bases], topics=[t for t, _ in topics],
-                    summary=summary, tasks=tasks, body=front.body.strip(), source=Source(f.path, 1))
+                    summary=summary, tasks=tasks, body=body, source=Source(f.path, 1), body_line=body_line)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics,
                                              skipped_tasks=skipped_nos)
         return plan
@@ -401,9 +445,7 @@ class _Loader:
         level = f.choice("level", LEVELS, True)
         unit = f.ident("unit", True, "hp-so-gddt")
         online = f.choice("online", ONLINE, True)
-        portal = f.text("portal_url")
-        if portal and not portal.startswith(("https://", "http://")):
-            f._error(f.line_of("portal_url"), "portal_url", "not a web address", "copy the full address starting with https://")
+        portal = self.web_address(f, "portal_url")
         processing = f.text("processing_time", True, "05 ngày làm việc")
         fees = f.text("fees", True, "Không")
         topics = f.ident_list("topics")
@@ -429,10 +471,11 @@ class _Loader:
         if not (item_id and code and name and field_name and level and unit and online and processing
                 and fees and history):
             return None
+        body, body_line = _body(front)
         proc = Procedure(id=item_id, slug=slug, code=code, name=name, field=field_name, level=level, unit=unit,
                          online=online, portal_url=portal, processing_time=processing, fees=fees,
                          topics=[t for t, _ in topics] or ["cai-cach-thu-tuc-hanh-chinh"], history=history,
-                         sections=sections, source=Source(f.path, 1))
+                         sections=sections, source=Source(f.path, 1), body=body, body_line=body_line)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics)
         return proc
 
@@ -527,6 +570,53 @@ class _Loader:
                         self.unknown(plan.source.path, line, f"tasks[{task.no}]", ref, "unit or group",
                                      list(units) + list(site.groups))
 
+    # -- addresses -------------------------------------------------------------------
+    def web_address(self, f: Fields, key: str) -> str | None:
+        """A full http(s) address of another site (a unit's website, the portal link)."""
+        value = f.text(key)
+        if not value:
+            return value
+        parts = urlsplit(value)
+        problem = url_problem(value)
+        if problem or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
+                or any(c in value for c in ' "<>\\`') or any(ord(c) < 32 for c in value):
+            f._error(f.line_of(key), key, problem or f"'{value}' không phải là một địa chỉ trang web đầy đủ",
+                     "chép đầy đủ địa chỉ, bắt đầu bằng https:// (ví dụ https://haiphong.edu.vn)")
+            return None
+        return value
+
+    def email(self, f: Fields, key: str) -> str | None:
+        value = f.text(key)
+        if value and not _EMAIL.match(value):
+            f._error(f.line_of(key), key, f"'{value}' không phải là một địa chỉ thư điện tử",
+                     "ghi một địa chỉ dạng ten@donvi.gov.vn, không có dấu cách hay dấu ngoặc")
+            return None
+        return value
+
+    def image(self, f: Fields, key: str) -> str | None:
+        """A picture of the site: a path from docs/ to a file inside the repository."""
+        value = f.text(key)
+        if not value:
+            return value
+        line = f.line_of(key)
+        problem = url_problem(value, image=True)
+        if problem is None and (value.startswith("/") or "\\" in value
+                                or ".." in PurePosixPath(value).parts or "?" in value or "#" in value):
+            problem = f"'{value}' không phải là đường dẫn tính từ thư mục docs/"
+        if problem:
+            f._error(line, key, problem, "ghi đường dẫn của ảnh tính từ docs/, ví dụ assets/images/hoi-nghi.jpg")
+            return None
+        path = self.docs_dir / value
+        if path.exists() and not inside(path, self.root, self.docs_dir):
+            f._error(line, key, f"docs/{value} là liên kết tới một tệp nằm ngoài kho nội dung",
+                     "chép ảnh vào docs/assets/images/ thay cho liên kết")
+            return None
+        if not path.is_file():
+            f._error(line, key, f"no file docs/{value}",
+                     "put the picture under docs/assets/images/ and write its path from docs/")
+            return None
+        return value
+
     def check_unit_alive(self, path: str, line: int, unit: Unit, day: date) -> None:
         if unit.ended and day >= unit.ended.date:
             after = f" (now '{unit.ended.successor}')" if unit.ended.successor else ""
@@ -546,6 +636,17 @@ class _Loader:
                                       f"give this {folder[:-1] if folder != 'news' else 'news item'} another {attr}")
                 else:
                     seen[value] = item.source.path
+
+
+def _body(front) -> tuple[str, int]:
+    """The body without its surrounding blank lines, and the line of the file it starts on."""
+    text = front.body.strip()
+    lead = len(front.body) - len(front.body.lstrip())
+    return text, front.body_line + front.body[:lead].count("\n")
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                    r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
 
 
 def _id_lines(f: Fields) -> dict[str, int]:

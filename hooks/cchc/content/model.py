@@ -156,6 +156,7 @@ class Plan:
     tasks: list[Task]
     body: str
     source: Source
+    body_line: int = 1  # the line of the body's first line in its file (for messages)
 
     @property
     def published(self) -> datetime:
@@ -175,6 +176,7 @@ class NewsItem:
     tasks: list[str]
     body: str
     source: Source
+    body_line: int = 1  # the line of the body's first line in its file (for messages)
 
 
 CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",
@@ -246,6 +248,8 @@ class Procedure:
     history: list[Change]
     sections: list[Section]
     source: Source
+    body: str = ""  # the whole body as written (the sections come from it), for messages
+    body_line: int = 1
 
     @property
     def status(self) -> ChangeKind:

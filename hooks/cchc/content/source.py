@@ -21,6 +21,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from cchc.content.problems import Problems
+from cchc.content.safety import invisible_chars, make_visible
 from cchc.text import VN_TZ, forbidden_chars, is_ident, looks_like_legacy_encoding, nfc
 
 # libyaml's parser (bundled with PyYAML's wheels) composes ~20x faster; same nodes and marks.
@@ -255,7 +256,30 @@ class Fields:
             self._error(line_of(node), key, f"'{node.value}' is read by YAML as {kind}, not text",
                         f"put it in quotes: {key}: \"{node.value}\"")
             return None
-        return node.value.strip()
+        value = node.value.strip()
+        found = invisible_chars(value)
+        if found:
+            return self._visible(node, key, value, found)
+        return value
+
+    def _visible(self, node: ScalarNode, key: str, value: str, found: list) -> str | None:
+        """``value`` with its invisible characters made visible or removed (reported once per
+        value as a notice), or None when one changes how text reads (reported as an error)."""
+        reported = getattr(node, "invisible_reported", False)
+        node.invisible_reported = True  # type: ignore[attr-defined]
+        names = ", ".join(f"{c.code} ({c.name})" for c in found)
+        if any(c.kind == "control" for c in found):
+            if not reported:
+                self._error(line_of(node), key, f"có ký tự vô hình {names}: ký tự này làm chữ hiển thị khác "
+                            "với chữ thật (đảo chiều, ẩn chữ) nên có thể đánh lừa người đọc",
+                            "xóa ký tự đó bằng cách gõ lại đoạn chữ này")
+            return None
+        if not reported:
+            self.problems.notice(self.path, line_of(node), self.name(key),
+                                 f"ký tự vô hình {names} đã được thay bằng dấu cách thường hoặc bỏ đi, vì người "
+                                 "đọc không thấy chúng nhưng chúng làm sai việc tìm kiếm, sắp xếp và địa chỉ trang",
+                                 "không cần làm gì; muốn hết ghi chú này thì gõ lại đoạn chữ đó")
+        return make_visible(value)
 
     # -- typed readers ---------------------------------------------------------
     def text(self, key: str, required: bool = False, example: str = "...") -> str | None:

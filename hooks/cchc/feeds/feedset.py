@@ -28,7 +28,9 @@ What feed readers rely on, and how it is kept:
   The bytes are those feedgen writes for the whole feed.
 
 Characters XML forbids never reach lxml: ``source.read_text`` rejects them at load
-with the file and line.
+with the file and line. Bodies go through the same sanitizer as the pages
+(``content.safety.clean_html``); RSS ``description`` elements, which readers show as
+HTML, carry the plain-text summaries HTML-escaped (then XML-escaped by lxml).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from urllib.parse import urljoin, urlsplit
 
 from cchc.config import check_site_url
 from cchc.content.model import CHANGE_LABELS, LEVEL_LABELS, ONLINE_LABELS, Change, NewsItem, Plan, Procedure, Site
+from cchc.content.safety import clean_html
 from cchc.text import VN_TZ, show_date, show_datetime, start_of_day
 from cchc.urls import (
     NEWS_FEED,
@@ -135,7 +138,11 @@ class Entry:
         fe.author(name=self.author)
         if full:
             fe.content(self.html, type="html")
-        fe.summary(self.summary)
+        fe.summary(self.summary)  # Atom summary: type text, read as text
+        # RSS description is read as HTML by every reader: the text goes in escaped for HTML, then
+        # lxml escapes it for XML, so "<" and "&" read as on the page and no tag reaches a reader.
+        # (feedgen 1.0 sets it only together with Atom's summary or content.)
+        fe._FeedEntry__rss_description = html.escape(self.summary, quote=False)
         for term, label, scheme in self.categories:
             fe.category(term=term, label=label, scheme=scheme)
         return fe
@@ -339,13 +346,13 @@ class FeedSet:
                      author, categories + self._categories(proc.topics))
 
     def render(self, body: str) -> str:
-        """Markdown to HTML, with one reused converter (cheap for thousands of items)."""
+        """Markdown to sanitized HTML, with one reused converter (cheap for thousands of items)."""
         if self._markdown is None:
             import markdown
 
             self._markdown = markdown.Markdown(extensions=["tables", "attr_list"])
         self._markdown.reset()
-        return self._markdown.convert(body)
+        return clean_html(self._markdown.convert(body))  # what the item's page shows (content.safety)
 
     # -- writing ----------------------------------------------------------------------
     def newest(self) -> datetime:
@@ -366,7 +373,8 @@ class FeedSet:
         fg = FeedGenerator()
         fg.id(tag_uri(self.site_url, f"feeds/{feed.name}"))
         fg.title(feed.title)
-        fg.description(feed.description)  # RSS description and Atom subtitle
+        fg.description(feed.description)  # Atom subtitle (text) ...
+        fg._FeedGenerator__rss_description = html.escape(feed.description, quote=False)  # ... RSS: HTML
         fg.language(LANGUAGE)  # RSS <language>, Atom xml:lang
         fg.author(name=self.site_name)  # Atom needs an author on the feed or on every entry
         fg.updated(updated)

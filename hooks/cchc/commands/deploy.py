@@ -4,11 +4,15 @@
 2. checks the result: the home page and 404 page exist, every published news item,
    plan, procedure and unit has its page, and no page loads a script, style, font or
    frame from another host;
-3. only then swaps it in: the live folder becomes `.site-previous/` (kept for a quick
-   rollback: `mv site site.bad && mv .site-previous site`) and the staging folder
-   becomes the live one, by two renames on the same disk.
+3. only then swaps it in, in one step: the staging folder and the live folder exchange
+   places atomically (Linux ``renameat2(RENAME_EXCHANGE)``), so the live folder is at
+   every moment either the old complete site or the new complete one; the old site is
+   then kept as `.site-previous/` (a quick rollback: `mv site site.bad && mv
+   .site-previous site`). Where the exchange is not available (another system, the
+   first deploy) it falls back to two renames.
 
 A failed build or check prints the reason and exits 1; the live site stays as it was.
+A build killed half-way leaves only `.site-staging/`, which the next deploy replaces.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ def check(staging: Path, config: SiteConfig, build_time: datetime) -> list[str]:
     for required in ("index.html", "404.html", "sitemap.xml"):
         if not (staging / required).is_file():
             problems.append(f"{required} is missing")
-    result = load_site(config.root, build_time, config.docs_dir)
+    result = load_site(config.root, build_time, config.docs_dir, bodies=False)  # the build checked bodies
     if result.site is None:
         return problems + ["content/ has errors (run cchc check)"]
     site = result.site
@@ -57,6 +61,29 @@ def check(staging: Path, config: SiteConfig, build_time: datetime) -> list[str]:
     return problems
 
 
+def exchange(a: Path, b: Path) -> bool:
+    """Swap the folders ``a`` and ``b`` in one atomic step; False where the system cannot."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    return renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
+
+
+def swap_in(staging: Path, live: Path, previous: Path) -> None:
+    """Make ``staging`` the live folder; the old live folder becomes ``previous``."""
+    shutil.rmtree(previous, ignore_errors=True)
+    if live.exists() and exchange(staging, live):
+        staging.rename(previous)  # the staging name now holds the old site
+        return
+    if live.exists():
+        live.rename(previous)
+    staging.rename(live)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cchc deploy",
                                      description="Build into a staging folder, check it, then swap it in.")
@@ -72,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     root = config.root
     live = (root / args.site_dir).resolve()
-    staging, previous = root / ".site-staging", root / ".site-previous"
+    # Beside the live folder, on the same disk, so the swap is a rename.
+    staging, previous = live.parent / ".site-staging", live.parent / ".site-previous"
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Building into {staging.name}/ ...", flush=True)
     # The build and the check below use the same "now", so they agree on scheduled items.
@@ -89,10 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(problems)} problem(s) in the built site: the live site was not changed "
               f"(the build is left in {staging.name}/ to inspect).", file=sys.stderr)
         return 1
-    shutil.rmtree(previous, ignore_errors=True)
-    if live.exists():
-        live.rename(previous)
-    staging.rename(live)
+    swap_in(staging, live, previous)
     print(f"Deployed to {live.relative_to(root) if live.is_relative_to(root) else live}/; "
           f"the previous site is in {previous.name}/.")
     return 0

@@ -152,12 +152,16 @@ _ATTR_WHY = {
 }
 
 
+_SPACE = re.compile(r"\s+")
+
+
 class _Audit(HTMLParser):
     """Walks rendered HTML with the sanitizer's rules; finds each removal's line in the source."""
 
     def __init__(self, source: str, first_line: int):
         super().__init__(convert_charrefs=True)
-        self.lines = source.lower().split("\n")
+        # Lower case, without spaces: Markdown turns tabs into spaces and may re-space a tag.
+        self.lines = [_SPACE.sub("", line) for line in source.lower().split("\n")]
         self.first_line = first_line
         self.cursor = 0
         self.dropping: list[str] = []  # open tags whose content is removed with them
@@ -170,7 +174,7 @@ class _Audit(HTMLParser):
         """The line of the first needle found, searching from the last place found on."""
         order = list(range(self.cursor, len(self.lines))) + list(range(0, self.cursor))
         for needle in needles:
-            key = (needle or "").lower().strip().split("\n")[0][:80].strip()
+            key = _SPACE.sub("", (needle or "").lower().strip().split("\n")[0])[:80]
             if not key:
                 continue
             for index in order:

@@ -1,0 +1,178 @@
+"""``scripts/deploy``: the live folder is always the old complete site or the new complete one.
+
+Each test runs the real command as a subprocess on a tiny site (``--root``), as an
+operator would, and compares the live folder, file by file, with what it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from conftest import BUILD_DATE, NEWS, REPO
+
+DEPLOY = REPO / "scripts" / "deploy"
+ENV = {**os.environ, "CCHC_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def deploy(root: Path, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(DEPLOY), "--root", str(root)], env=ENV, capture_output=True,
+                          text=True, timeout=600, **kwargs)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def assert_complete(live: Path, news_url: str) -> None:
+    for name in ("index.html", "404.html", "sitemap.xml", "pagefind/pagefind-entry.json", "feeds/tin-tuc.rss.xml",
+                 f"{news_url}index.html"):
+        assert (live / name).is_file(), name
+
+
+def news(n: int, title: str = "Tin") -> str:
+    return (NEWS.replace("id: tin-hoi-nghi", f"id: tin-{n}").replace('tasks: ["kh-2024#1"]\n', "")
+            .replace("title: Hội nghị triển khai cải cách hành chính năm 2024", f"title: {title} số {n}"))
+
+
+def test_good_build_replaces_the_live_site_in_one_step(site_factory):
+    site = site_factory()
+    first = deploy(site.root)
+    assert first.returncode == 0, first.stderr
+    live = site.root / "site"
+    assert_complete(live, "tin-tuc/2024/tin-hoi-nghi/")
+    old = tree(live)
+    site.write("content/news/2024/tin-1.md", news(1, "Tin mới đăng"))
+    missing: list[float] = []
+    done = threading.Event()
+
+    def watch() -> None:  # a web server reading the live folder while the deploy runs
+        while not done.is_set():
+            if not (live / "index.html").is_file():
+                missing.append(time.monotonic())
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        second = deploy(site.root)
+    finally:
+        done.set()
+        watcher.join()
+    assert second.returncode == 0, second.stderr
+    assert missing == []  # the live folder never lacked its home page
+    assert_complete(live, "tin-tuc/2024/tin-1/")
+    assert "Tin mới đăng số 1" in (live / "tin-tuc/2024/tin-1/index.html").read_text("utf-8")
+    assert tree(site.root / ".site-previous") == old  # the previous site, whole, for a rollback
+    assert not (site.root / ".site-staging").exists()
+
+
+def test_failed_build_leaves_the_live_site_as_it_was(site_factory):
+    site = site_factory()
+    assert deploy(site.root).returncode == 0
+    live = site.root / "site"
+    old = tree(live)
+    site.write("content/news/2024/hong.md", news(2).replace("date: 2024-02-20 08:30", "date: 20/02/2024"))
+    result = deploy(site.root)
+    assert result.returncode == 1
+    assert "content/news/2024/hong.md" in result.stdout + result.stderr
+    assert "live site was not changed" in result.stderr
+    assert tree(live) == old
+
+
+def test_failed_check_leaves_the_live_site_as_it_was(site_factory):
+    site = site_factory()
+    assert deploy(site.root).returncode == 0
+    live = site.root / "site"
+    old = tree(live)
+    # A hand-written page that loads a picture from another host: the build passes, the check does not.
+    site.write("docs/gioi-thieu.md", '# Giới thiệu\n\n<img src="https://cdn.example.com/logo.png" alt="logo">\n')
+    result = deploy(site.root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "gioi-thieu/index.html: loads https://cdn.example.com/logo.png from another host" in result.stderr
+    assert tree(live) == old
+    assert (site.root / ".site-staging" / "gioi-thieu" / "index.html").is_file()  # left to inspect
+
+
+def test_killed_build_leaves_the_live_site_as_it_was_and_the_next_deploy_works(site_factory):
+    site = site_factory()
+    for n in range(40):  # enough pages that the build is still writing when it is killed
+        site.write(f"content/news/2024/tin-{n}.md", news(n))
+    assert deploy(site.root).returncode == 0
+    live = site.root / "site"
+    old = tree(live)
+    site.write("content/news/2024/tin-99.md", news(99, "Tin cuối"))
+    staging = site.root / ".site-staging"
+    proc = subprocess.Popen([sys.executable, str(DEPLOY), "--root", str(site.root)], env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while proc.poll() is None and time.monotonic() < deadline:
+            if staging.is_dir() and any(staging.rglob("*.html")):  # MkDocs is writing pages
+                break
+            time.sleep(0.005)
+        assert proc.poll() is None, "the deploy ended before it could be killed"
+        os.killpg(proc.pid, signal.SIGKILL)  # the deploy and the build it started
+    finally:
+        proc.wait(timeout=60)
+    assert proc.returncode == -signal.SIGKILL
+    assert tree(live) == old
+    assert not (live / "tin-tuc/2024/tin-99/index.html").exists()
+    result = deploy(site.root)  # the half-written staging folder is replaced
+    assert result.returncode == 0, result.stderr
+    assert_complete(live, "tin-tuc/2024/tin-99/")
+    assert tree(site.root / ".site-previous") == old
+
+
+def load_deploy():
+    """``scripts/deploy`` as a module (it has no .py suffix)."""
+    import importlib.machinery
+    import importlib.util
+
+    sys.path.insert(0, str(DEPLOY.parent))
+    loader = importlib.machinery.SourceFileLoader("cchc_deploy_script", str(DEPLOY))
+    spec = importlib.util.spec_from_loader(loader.name, loader)
+    module = importlib.util.module_from_spec(spec)
+    loader.exec_module(module)
+    return module
+
+
+def test_swap_never_leaves_the_live_folder_missing_or_mixed(tmp_path, monkeypatch):
+    """After every file-system step of the swap, the live folder is one whole site."""
+    module = load_deploy()
+    live, staging, previous = tmp_path / "site", tmp_path / ".site-staging", tmp_path / ".site-previous"
+    for folder, text in ((live, "cũ"), (staging, "mới")):
+        (folder / "a").mkdir(parents=True)
+        (folder / "index.html").write_text(text, "utf-8")
+        (folder / "a" / "index.html").write_text(text, "utf-8")
+    seen: list[tuple[str, str] | None] = []
+
+    def look() -> None:
+        try:
+            seen.append(((live / "index.html").read_text("utf-8"), (live / "a" / "index.html").read_text("utf-8")))
+        except FileNotFoundError:
+            seen.append(None)
+
+    real_rename, real_exchange = Path.rename, module.exchange
+
+    def rename(self, target):
+        result = real_rename(self, target)
+        look()
+        return result
+
+    def exchange(a, b):
+        result = real_exchange(a, b)
+        look()
+        return result
+
+    monkeypatch.setattr(Path, "rename", rename)
+    monkeypatch.setattr(module, "exchange", exchange)
+    module.swap_in(staging, live, previous)
+    assert seen and all(state in (("cũ", "cũ"), ("mới", "mới")) for state in seen), seen
+    assert seen[-1] == ("mới", "mới") and (previous / "index.html").read_text("utf-8") == "cũ"

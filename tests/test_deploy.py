@@ -1,4 +1,4 @@
-"""``scripts/deploy``: the live folder is always the old complete site or the new complete one.
+"""``cchc deploy``: the live folder is always the old complete site or the new complete one.
 
 Each test runs the real command as a subprocess on a tiny site (``--root``), as an
 operator would, and compares the live folder, file by file, with what it was.
@@ -15,14 +15,14 @@ import threading
 import time
 from pathlib import Path
 
-from conftest import BUILD_DATE, NEWS, REPO
+from conftest import BUILD_DATE, NEWS
 
-DEPLOY = REPO / "scripts" / "deploy"
+DEPLOY = [sys.executable, "-m", "cchc", "deploy"]
 ENV = {**os.environ, "CCHC_BUILD_DATE": BUILD_DATE, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def deploy(root: Path, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(DEPLOY), "--root", str(root)], env=ENV, capture_output=True,
+    return subprocess.run([*DEPLOY, "--root", str(root)], env=ENV, capture_output=True,
                           text=True, timeout=600, **kwargs)
 
 
@@ -109,7 +109,7 @@ def test_killed_build_leaves_the_live_site_as_it_was_and_the_next_deploy_works(s
     old = tree(live)
     site.write("content/news/2024/tin-99.md", news(99, "Tin cuối"))
     staging = site.root / ".site-staging"
-    proc = subprocess.Popen([sys.executable, str(DEPLOY), "--root", str(site.root)], env=ENV,
+    proc = subprocess.Popen([*DEPLOY, "--root", str(site.root)], env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 300
@@ -130,22 +130,10 @@ def test_killed_build_leaves_the_live_site_as_it_was_and_the_next_deploy_works(s
     assert tree(site.root / ".site-previous") == old
 
 
-def load_deploy():
-    """``scripts/deploy`` as a module (it has no .py suffix)."""
-    import importlib.machinery
-    import importlib.util
-
-    sys.path.insert(0, str(DEPLOY.parent))
-    loader = importlib.machinery.SourceFileLoader("cchc_deploy_script", str(DEPLOY))
-    spec = importlib.util.spec_from_loader(loader.name, loader)
-    module = importlib.util.module_from_spec(spec)
-    loader.exec_module(module)
-    return module
-
-
 def test_swap_never_leaves_the_live_folder_missing_or_mixed(tmp_path, monkeypatch):
     """After every file-system step of the swap, the live folder is one whole site."""
-    module = load_deploy()
+    from cchc.commands import deploy as module
+
     live, staging, previous = tmp_path / "site", tmp_path / ".site-staging", tmp_path / ".site-previous"
     for folder, text in ((live, "cũ"), (staging, "mới")):
         (folder / "a").mkdir(parents=True)

@@ -38,7 +38,7 @@ if _SERVING:
 
 from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
-from cchc.content.bodies import safe_page_html  # noqa: E402
+from cchc.content.bodies import page_link_problems, safe_page_html  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
 from cchc.feeds.feedset import XSL_PATH, FeedSet, feeds_page_markdown  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
@@ -150,6 +150,11 @@ def on_page_content(html, page, config, files):
         if ref.kind in _ITEM_KINDS and item_id:
             build.search_items.append((ref.kind, item_id, page.url))
         return html
+    if not page.file.generated_by and page.markdown is not None:  # a hand-written page of docs/
+        for problem in page_link_problems(html, page.markdown, page.file.content_string,
+                                          f"{Path(config.docs_dir).name}/{src}", page.url, build.site_url,
+                                          build.addresses(files)):
+            log.error(str(problem))
     search_meta = page.meta.get("search")
     if isinstance(search_meta, dict) and search_meta.get("exclude"):
         return html

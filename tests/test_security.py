@@ -356,3 +356,14 @@ def test_two_builds_of_the_same_content_are_byte_identical(site_factory):
     assert any(name.startswith("pagefind/filter/") for name in first)
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_links_of_hand_written_pages_to_addresses_no_page_has_are_errors(site_factory):
+    site = site_factory()
+    site.write("docs/gioi-thieu.md", "---\ntitle: Giới thiệu\n---\n# Giới thiệu\n\n"
+               "Xem [thủ tục](/thu-tuc/cap-ban-sao-van-bang/) và [đơn vị](../don-vi/hp-so-gddt/).\n\n"
+               "Xem [trang cũ](/trang-cu/) và [nguồn tin](../nguon-tin/).\n")
+    with pytest.raises(Abort):
+        site.build(strict=True)
+    logged = [m for m in site.logs if m.startswith("ERROR") and "docs/gioi-thieu.md" in m]
+    assert len(logged) == 1 and "docs/gioi-thieu.md:8:" in logged[0] and "/trang-cu/" in logged[0], logged

@@ -19,7 +19,7 @@ from pathlib import Path
 from cchc import urls
 from cchc.content.model import NewsItem, Plan, Procedure, Site
 from cchc.content.problems import Problem
-from cchc.content.safety import audit_html, clean_html, missing_targets
+from cchc.content.safety import audit_html, clean_html, missing_targets, page_links
 from cchc.text import VN_TZ, slugify
 
 Item = NewsItem | Plan | Procedure
@@ -46,6 +46,17 @@ def safe_page_html(html: str, item: Item, page_url: str, site_url: str,
     """The sanitized HTML of an item's page body and the problems found in it."""
     cleaned = clean_html(html)
     return cleaned, body_problems(html, item, page_url, site_url, exists, cleaned)
+
+
+def page_link_problems(html: str, markdown: str, content: str, path: str, page_url: str, site_url: str,
+                       exists: Callable[[str], bool]) -> list[Problem]:
+    """Links of a hand-written page (``path``, e.g. ``docs/gioi-thieu.md``, whose file text is
+    ``content`` and Markdown after its front matter ``markdown``) that lead to no page of the site.
+    MkDocs reports links to missing ``.md`` files itself; this also covers addresses such as
+    ``/thu-tuc/x/`` and ``../x/``, which MkDocs leaves unchecked."""
+    lead = content[: len(content) - len(markdown)] if content.endswith(markdown) else ""
+    links = page_links(html, markdown, lead.count("\n") + 1)
+    return [Problem(path, f.line, "", f.message, f.fix) for f in missing_targets(links, page_url, site_url, exists)]
 
 
 def site_addresses(site: Site, docs_dir: Path | None) -> set[str]:

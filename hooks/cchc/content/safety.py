@@ -332,6 +332,15 @@ def audit_html(html: str, source: str, first_line: int, cleaned: str | None = No
     return audit
 
 
+def page_links(html: str, source: str, first_line: int) -> list[Link]:
+    """The links and images of rendered HTML, with their lines in ``source`` (no sanitizing:
+    for the hand-written pages of docs/, which are the web team's, not the editors')."""
+    walker = _Audit(source, first_line)
+    walker.feed(html)
+    walker.close()
+    return walker.links
+
+
 _renderer = None
 
 

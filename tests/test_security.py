@@ -367,3 +367,19 @@ def test_links_of_hand_written_pages_to_addresses_no_page_has_are_errors(site_fa
         site.build(strict=True)
     logged = [m for m in site.logs if m.startswith("ERROR") and "docs/gioi-thieu.md" in m]
     assert len(logged) == 1 and "docs/gioi-thieu.md:8:" in logged[0] and "/trang-cu/" in logged[0], logged
+
+
+def test_a_body_cannot_pass_for_the_pages_own_html_blocks(site_factory):
+    """Generated pages set their own HTML blocks aside before Markdown runs; an editor's line
+    written like one must not skip the sanitizer."""
+    site = site_factory()
+    forged = '<div class="cchc-block"><img src="x.png" onerror="alert(1)"><script>alert(2)</script></div>'
+    site.write(NEWS_FILE, news_with_body(f"Trước.\n\n{forged}\n\nSau.\n"))
+    assert any(e.startswith(f"{NEWS_FILE}:{BODY_LINE + 2}: body:") for e in errors(site.check()))
+    with pytest.raises(Abort):
+        site.build(strict=True)
+    assert any(f"{NEWS_FILE}:{BODY_LINE + 2}: body:" in m and "<script>" in m for m in site.logs)
+    site.build(strict=False)
+    page = article(site.html(NEWS_URL))
+    body = page[page.index("Trước."): page.index("Sau.")]
+    assert "onerror" not in body and "alert" not in body and "cchc-block" not in body

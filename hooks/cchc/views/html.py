@@ -107,14 +107,18 @@ def print_button() -> str:
 def block(*parts: str) -> str:
     """One raw HTML block for Markdown: a ``div`` on one line of its own, framed by blank lines."""
     inner = "".join(p for p in parts if p).replace("\n", " ")
-    return f"\n\n<div class=\"cchc-block\">{inner}</div>\n\n" if inner else ""
+    return f"\n\n{_BLOCK_MARK}<div class=\"cchc-block\">{inner}</div>\n\n" if inner else ""
 
 
 # Python-Markdown parses raw HTML with a slow pure-Python parser, and generated pages
 # are mostly HTML: the blocks are set aside before MkDocs converts the page (leaving a
 # one-word paragraph each) and put back into the converted HTML.
 BLOCK_TOKEN = "cchcblock"
-_BLOCK_LINE = re.compile(r'^<div class="cchc-block">.*</div>$', re.MULTILINE)
+# Starts every block() line: a control character, which content files cannot contain (the
+# loader refuses them), so an editor's line that looks like a block is not taken for one and
+# goes through Markdown and the sanitizer like the rest of the body.
+_BLOCK_MARK = "\x02"
+_BLOCK_LINE = re.compile(f'^{_BLOCK_MARK}(<div class="cchc-block">.*</div>)$', re.MULTILINE)
 _BLOCK_PARAGRAPH = re.compile(rf"<p>{BLOCK_TOKEN}(\d+)</p>")
 
 
@@ -123,7 +127,7 @@ def stash_blocks(markdown: str) -> tuple[str, list[str]]:
     blocks: list[str] = []
 
     def keep(match: re.Match) -> str:
-        blocks.append(match[0])
+        blocks.append(match[1])
         return f"\n{BLOCK_TOKEN}{len(blocks) - 1}\n"
 
     return _BLOCK_LINE.sub(keep, markdown), blocks

@@ -383,3 +383,47 @@ def test_a_body_cannot_pass_for_the_pages_own_html_blocks(site_factory):
     page = article(site.html(NEWS_URL))
     body = page[page.index("Trước."): page.index("Sau.")]
     assert "onerror" not in body and "alert" not in body and "cchc-block" not in body
+
+
+def test_relative_links_to_files_resolve_as_mkdocs_resolves_them(site_factory):
+    """``../../assets/x.png`` from ``content/news/2024/a.md`` is relative to the page's source
+    folder, as MkDocs rewrites it: ``cchc check`` and the build agree that it exists."""
+    site = site_factory()
+    site.write("docs/assets/images/a.png", "png")
+    good = "![ảnh](../../assets/images/a.png) [thủ tục](../../thu-tuc/cap-ban-sao-van-bang.md)\n"
+    site.write(NEWS_FILE, news_with_body(good + "\n![ảnh thiếu](../../assets/images/b.png)\n"))
+    found = errors(site.check())
+    assert len(found) == 1 and found[0].startswith(f"{NEWS_FILE}:{BODY_LINE + 2}: body:") and "b.png" in found[0]
+    site.write(NEWS_FILE, news_with_body(good))
+    assert errors(site.check()) == []
+    site.build(strict=True)
+    body = article(site.html(NEWS_URL))
+    assert 'src="../../../assets/images/a.png"' in body and 'href="../../../thu-tuc/cap-ban-sao-van-bang/"' in body
+
+
+def test_procedure_and_plan_bodies_are_checked_with_their_own_lines(site_factory):
+    from conftest import PLAN
+
+    site = site_factory()
+    proc = PROCEDURE.replace("Nộp yêu cầu tại bộ phận một cửa.", "Nộp yêu cầu <script>alert(1)</script>.")
+    plan = PLAN.replace("Nâng cao nhận thức về cải cách hành chính.", "Xem [mẫu](javascript:alert(1)).")
+    site.write("content/procedures/cap-ban-sao-van-bang.md", proc)
+    site.write("content/plans/kh-2024.md", plan)
+    proc_line = proc.split("\n").index("Nộp yêu cầu <script>alert(1)</script>.") + 1
+    plan_line = plan.split("\n").index("Xem [mẫu](javascript:alert(1)).") + 1
+    found = errors(site.check())
+    assert any(e.startswith(f"content/procedures/cap-ban-sao-van-bang.md:{proc_line}: body:") and "<script>" in e
+               for e in found), found
+    assert any(e.startswith(f"content/plans/kh-2024.md:{plan_line}: body:") and "'javascript:'" in e for e in found)
+    with pytest.raises(Abort):
+        site.build(strict=True)
+    assert any(f"content/procedures/cap-ban-sao-van-bang.md:{proc_line}: body:" in m for m in site.logs)
+    assert any(f"content/plans/kh-2024.md:{plan_line}: body:" in m for m in site.logs)
+
+
+def test_a_linked_folder_under_content_is_reported_not_skipped_silently(site_factory):
+    site = site_factory()
+    site.write("luu-tru/2023/tin-cu.md", news_with_body("Nội dung.\n", id="tin-cu"))
+    (site.root / "content/news/2023").symlink_to(site.root / "luu-tru/2023", target_is_directory=True)
+    found = errors(site.check())
+    assert found and found[0].startswith("content/news/2023:1:") and "symlink" in found[0], found

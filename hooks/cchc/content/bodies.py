@@ -13,6 +13,7 @@ Each problem names the content file and the line of the body it is on.
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,7 +37,8 @@ def body_problems(html: str, item: Item, page_url: str, site_url: str,
     audit = audit_html(html, item.body, item.body_line, cleaned)
     findings = list(audit.findings)
     if exists is not None:
-        findings += missing_targets(audit.links, page_url, site_url, exists)
+        src_dir = posixpath.dirname(urls.item_src(item)) + "/" if posixpath.dirname(urls.item_src(item)) else ""
+        findings += missing_targets(audit.links, page_url, site_url, exists, src_dir)
     findings.sort(key=lambda f: f.line)
     return [Problem(item.source.path, f.line, "body", f.message, f.fix) for f in findings]
 

@@ -166,6 +166,12 @@ class _Loader:
                 self.problems.add(self.shown(link), 1, "", f"đây là liên kết (symlink) tới '{os.readlink(link)}', "
                                   f"nằm ngoài kho nội dung nên không được đọc hay đăng",
                                   f"thay liên kết bằng chính tệp đó, đặt trong {what}")
+        for parent, dirs, _files in os.walk(self.content, followlinks=False):
+            for name in sorted(dirs):
+                link = Path(parent) / name
+                if link.is_symlink() and link not in self.outside:  # inside the repository, but never read
+                    self.problems.add(self.shown(link), 1, "", "thư mục này là liên kết (symlink) nên các tệp "
+                                      "bên trong không được đọc", "chuyển chính các tệp vào đây thay cho liên kết")
 
     def readable(self, file: Path) -> bool:
         """False for a file reached through a symlink leading outside the repository."""

@@ -387,9 +387,13 @@ def site_path(url: str, page_url: str, site_url: str) -> str | None:
 
 
 def target_exists(path: str, exists: Callable[[str], bool]) -> bool:
-    """Whether the site has ``path``: a page (``x/``, ``x``, ``x/index.html``) or a file."""
+    """Whether the site has ``path``: a page (``x/``, ``x``, ``x/index.html``, ``x.md``) or a file."""
     if path.startswith("/"):
         return False
+    if path.endswith(".md"):  # a link to a page's source file, as MkDocs allows
+        path = "" if path in ("index.md", "README.md") else path[:-3] + "/"
+        if path.endswith(("/index/", "/README/")):
+            path = path.rsplit("/", 2)[0] + "/"
     candidates = [path]
     if path.endswith("/index.html"):
         candidates.append(path[: -len("index.html")])
@@ -400,14 +404,24 @@ def target_exists(path: str, exists: Callable[[str], bool]) -> bool:
     return any(exists(candidate) for candidate in candidates)
 
 
-def missing_targets(links: list[Link], page_url: str, site_url: str,
-                    exists: Callable[[str], bool]) -> list[Finding]:
-    """Findings for the links and images of a body that lead to no page or file of the site."""
+def missing_targets(links: list[Link], page_url: str, site_url: str, exists: Callable[[str], bool],
+                    src_dir: str | None = None) -> list[Finding]:
+    """Findings for the links and images of a body that lead to no page or file of the site.
+
+    ``src_dir`` (``tin-tuc/2024/``): the folder of the page's source, from which MkDocs
+    resolves a relative link to a file (``../../assets/a.jpg``, ``../x.md``) when it
+    rewrites it; ``cchc check`` reads the links before any such rewriting.
+    """
     out = []
     for link in links:
         path = site_path(link.url, page_url, site_url)
         if path is None or target_exists(path, exists):
             continue
+        if src_dir is not None and not link.url.endswith("/") and not urlsplit(link.url).scheme \
+                and not link.url.startswith("/"):
+            from_src = site_path(link.url, src_dir, site_url)
+            if from_src is not None and target_exists(from_src, exists):
+                continue
         if link.image:
             out.append(Finding(link.line, f"không có tệp ảnh '{_short(link.url)}' trong trang",
                                "đặt ảnh vào docs/assets/images/ và ghi đúng đường dẫn, ví dụ "

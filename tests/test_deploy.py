@@ -26,6 +26,11 @@ def deploy(root: Path, **kwargs) -> subprocess.CompletedProcess:
                           text=True, timeout=600, **kwargs)
 
 
+def output(result: subprocess.CompletedProcess) -> str:
+    """What the command printed (its build's log included), for a failure's message."""
+    return (result.stdout + result.stderr)[-3000:]
+
+
 def tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -45,7 +50,7 @@ def news(n: int, title: str = "Tin") -> str:
 def test_good_build_replaces_the_live_site_in_one_step(site_factory):
     site = site_factory()
     first = deploy(site.root)
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 0, output(first)
     live = site.root / "site"
     assert_complete(live, "tin-tuc/2024/tin-hoi-nghi/")
     old = tree(live)
@@ -65,7 +70,7 @@ def test_good_build_replaces_the_live_site_in_one_step(site_factory):
     finally:
         done.set()
         watcher.join()
-    assert second.returncode == 0, second.stderr
+    assert second.returncode == 0, output(second)
     assert missing == []  # the live folder never lacked its home page
     assert_complete(live, "tin-tuc/2024/tin-1/")
     assert "Tin mới đăng số 1" in (live / "tin-tuc/2024/tin-1/index.html").read_text("utf-8")
@@ -75,7 +80,8 @@ def test_good_build_replaces_the_live_site_in_one_step(site_factory):
 
 def test_failed_build_leaves_the_live_site_as_it_was(site_factory):
     site = site_factory()
-    assert deploy(site.root).returncode == 0
+    good = deploy(site.root)
+    assert good.returncode == 0, output(good)
     live = site.root / "site"
     old = tree(live)
     site.write("content/news/2024/hong.md", news(2).replace("date: 2024-02-20 08:30", "date: 20/02/2024"))
@@ -88,13 +94,14 @@ def test_failed_build_leaves_the_live_site_as_it_was(site_factory):
 
 def test_failed_check_leaves_the_live_site_as_it_was(site_factory):
     site = site_factory()
-    assert deploy(site.root).returncode == 0
+    good = deploy(site.root)
+    assert good.returncode == 0, output(good)
     live = site.root / "site"
     old = tree(live)
     # A hand-written page that loads a picture from another host: the build passes, the check does not.
     site.write("docs/gioi-thieu.md", '# Giới thiệu\n\n<img src="https://cdn.example.com/logo.png" alt="logo">\n')
     result = deploy(site.root)
-    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.returncode == 1, output(result)
     assert "gioi-thieu/index.html: loads https://cdn.example.com/logo.png from another host" in result.stderr
     assert tree(live) == old
     assert (site.root / ".site-staging" / "gioi-thieu" / "index.html").is_file()  # left to inspect
@@ -104,7 +111,8 @@ def test_killed_build_leaves_the_live_site_as_it_was_and_the_next_deploy_works(s
     site = site_factory()
     for n in range(40):  # enough pages that the build is still writing when it is killed
         site.write(f"content/news/2024/tin-{n}.md", news(n))
-    assert deploy(site.root).returncode == 0
+    good = deploy(site.root)
+    assert good.returncode == 0, output(good)
     live = site.root / "site"
     old = tree(live)
     site.write("content/news/2024/tin-99.md", news(99, "Tin cuối"))
@@ -125,7 +133,7 @@ def test_killed_build_leaves_the_live_site_as_it_was_and_the_next_deploy_works(s
     assert tree(live) == old
     assert not (live / "tin-tuc/2024/tin-99/index.html").exists()
     result = deploy(site.root)  # the half-written staging folder is replaced
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 0, output(result)
     assert_complete(live, "tin-tuc/2024/tin-99/")
     assert tree(site.root / ".site-previous") == old
 

@@ -132,7 +132,10 @@ class _Service:
         except BrokenPipeError:
             pass
         try:
-            self._proc.wait(timeout=5)
+            # Pagefind finishes writing its files while it exits (its replies can come before the
+            # bytes are on disk): killed early, it would leave a truncated index. Only a hung
+            # process is killed.
+            self._proc.wait(timeout=120)
         except subprocess.TimeoutExpired:
             self._proc.kill()
             self._proc.wait()

@@ -132,9 +132,8 @@ class _Service:
         except BrokenPipeError:
             pass
         try:
-            # Pagefind finishes writing its files while it exits (its replies can come before the
-            # bytes are on disk): killed early, it would leave a truncated index. Only a hung
-            # process is killed.
+            # On a loaded machine Pagefind can take seconds to exit; only a hung one is killed
+            # (killing a process that may still be writing risks a truncated index).
             self._proc.wait(timeout=120)
         except subprocess.TimeoutExpired:
             self._proc.kill()

@@ -74,13 +74,16 @@ class _Service:
 
     def _replies(self, count: int):
         assert self._proc.stdout is not None
-        buffer = b""
+        pending: list[bytes] = []  # the start of a reply not yet ended (GetFiles' is megabytes)
         while count:
             chunk = self._proc.stdout.read1(1 << 16)
             if not chunk:
                 raise PagefindError("pagefind stopped before answering")
-            buffer += chunk
-            *done, buffer = buffer.split(b",")
+            *done, rest = chunk.split(b",")
+            if done:
+                done[0] = b"".join([*pending, done[0]])
+                pending = []
+            pending.append(rest)
             for raw in done:
                 reply = json.loads(base64.b64decode(raw))
                 payload = (reply or {}).get("payload") or {}
@@ -163,9 +166,18 @@ def _write(records: list[SearchRecord], out: Path) -> None:
         (created,) = service.run([{"type": "NewIndex", "config": {"force_language": LANGUAGE}}])
         index_id = created["index_id"]
         service.run(_payloads(records, index_id), len(records))
-        service.run([{"type": "WriteFiles", "index_id": index_id, "output_path": str(out)}])
+        (bundle,) = service.run([{"type": "GetFiles", "index_id": index_id}])
     finally:
         service.close()  # Pagefind exits: its memory (the whole index) is freed here
+    # The files are written here, not by Pagefind's WriteFiles: its reply can come before its
+    # files are on disk (an empty pagefind-entry.json was seen on a loaded machine).
+    root = out.resolve()
+    for file in bundle["files"]:
+        path = (out / file["path"]).resolve()
+        if not path.is_relative_to(root):
+            raise PagefindError(f"pagefind returned a file outside its folder: {file['path']!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
 
 
 def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:

@@ -5,15 +5,18 @@ Events, in the order MkDocs sends them:
 - ``on_config``: read the configuration and load and validate ``content/`` once (stop
   with every problem, file and line, on errors); give MkDocs the section nav when
   mkdocs.yml has none.
-- ``on_files``: add the generated pages, CSV downloads, the feeds page and the search
-  box's and feed view's assets as virtual files.
+- ``on_files``: add the generated pages (each naming its template under
+  ``docs/overrides/cchc/``; its Markdown is only the editors' own body), CSV downloads,
+  the feeds page and the search box's and feed view's assets as virtual files.
 - ``on_page_markdown``: write the feeds page, once every generated page is known.
-- ``on_page_content``: sanitize the editor's body of an item page and report, with
-  file and line, what was removed and links that lead to no page; put back the HTML
-  blocks set aside before Markdown conversion; note which item each page shows, for
-  the search index.
-- ``on_env``: start writing the Pagefind index in a thread while MkDocs renders.
-- ``on_page_context``: the page's feed links for autodiscovery.
+- ``on_page_content``: sanitize the editor's body of an item page (a generated page's
+  Markdown is only that body) and report, with file and line, what was removed and
+  links that lead to no page; note which item each page shows, for the search index.
+- ``on_env``: give the templates ``t()`` (the words readers see); start writing the
+  Pagefind index in a thread while MkDocs renders.
+- ``on_page_context``: the page's view data as ``cchc`` (built now, dropped once used),
+  the headings its template draws added to the page's table of contents, and the feed
+  links for autodiscovery.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
 - ``on_post_build``: write the feeds, wait for the search index, then (last) write the
   ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``).
@@ -26,6 +29,7 @@ this module only translates events into calls of it and keeps the one ``Build`` 
 
 from __future__ import annotations
 
+import html
 import sys
 from pathlib import Path
 
@@ -45,11 +49,13 @@ from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
-from cchc.views.html import compact, restore_blocks  # noqa: E402
+from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate  # noqa: E402
+from markdown.extensions.toc import unique  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
 
 log = get_plugin_logger("cchc")
 
@@ -97,7 +103,7 @@ def on_config(config):
 
 def on_files(files, config):
     build = _current()
-    output = generate(build.site, build.config)
+    output = generate(build.index, build.config, build.strings)
     for page in output.pages:
         clash = files.get_file_from_path(page.src)
         if clash is not None:
@@ -105,10 +111,9 @@ def on_files(files, config):
                         "replaced by it (rename or remove the file)")
             files.remove(clash)
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src, content=page.markdown, inclusion=inclusion))
+        files.append(File.generated(config, page.src, content=page.file_content(), inclusion=inclusion))
         build.pages[page.src] = page.ref
-        if page.blocks:
-            build.blocks[page.src] = page.blocks
+        build.views[page.src] = page.view
     for download in output.files:
         files.append(File.generated(config, download.src, content=download.content))
     build.feeds = FeedSet(build.site, build.site_url, config.site_name, build.settings.feed_length,
@@ -138,13 +143,10 @@ def on_page_content(html, page, config, files):
     src = page.file.src_uri
     ref = build.pages.get(src)
     item = build.items().get((ref.kind, ref.item_id)) if ref and ref.item_id else None
-    if item is not None:  # before the generated blocks go back: what is left is the editor's body
+    if item is not None:  # page.content of an item page is the editor's body alone
         html, problems = safe_page_html(html, item, page.url, build.site_url, build.addresses(files))
         for problem in problems:
             log.error(str(problem))
-    blocks = build.blocks.pop(src, None)
-    if blocks:
-        html = restore_blocks(html, blocks)
     if ref is not None:
         item_id = ref.item_id or (ref.unit if ref.kind == "unit" else None)
         if ref.kind in _ITEM_KINDS and item_id:
@@ -174,13 +176,37 @@ def _start_index(config) -> Indexer:
 
 
 def on_env(env, config, files):
+    env.globals["t"] = _current().strings.t  # every template, a site's overrides too
     _start_index(config)
     return env
+
+
+def _add_to_toc(page, headings) -> None:
+    """Put the headings a template draws into the page's table of contents (the sidebar),
+    after the body's own, with an id that does not clash with the body's."""
+    ids: set[str] = set()
+    stack = list(page.toc)
+    while stack:
+        link = stack.pop()
+        ids.add(link.id)
+        stack.extend(link.children)
+    for heading in headings:
+        heading.id = unique(heading.id, ids) if heading.id in ids else heading.id
+        ids.add(heading.id)
+        items = page.toc.items
+        while items and items[-1].level < 2:  # under a body's "# title", like Markdown would
+            items = items[-1].children
+        items.append(AnchorLink(html.escape(heading.title, quote=False), heading.id, 2))
 
 
 def on_page_context(context, page, config, nav):
     build = _current()
     assert build.feeds is not None
+    make_view = build.views.pop(page.file.src_uri, None)
+    if make_view is not None:
+        view = make_view()
+        _add_to_toc(page, getattr(view, "toc", ()))
+        context["cchc"] = view
     ref = build.pages.get(page.file.src_uri)
     links = build.feeds.links_for(ref.kind, ref.unit, ref.topics) if ref else build.feeds.links_for()
     context["cchc_feeds"] = [alt for link in links for alt in link.alternates()]

@@ -13,6 +13,8 @@ from urllib.parse import unquote
 
 from cchc.config import SiteConfig
 from cchc.content.model import NewsItem, Plan, Procedure, Site
+from cchc.index.site_index import SiteIndex
+from cchc.strings import Strings
 from cchc.urls import feed_path
 
 if TYPE_CHECKING:
@@ -38,8 +40,10 @@ class PageRef:
 class Build:
     config: SiteConfig
     site: Site
+    index: SiteIndex = field(init=False)  # one index over the validated site, for every page
+    strings: Strings = field(init=False)  # the words readers see, with the site's rewordings
     pages: dict[str, PageRef] = field(default_factory=dict)  # generated page src_uri -> what it shows
-    blocks: dict[str, list[str]] = field(default_factory=dict)  # src_uri -> HTML blocks (html.stash_blocks)
+    views: dict[str, Callable[[], object]] = field(default_factory=dict)  # src_uri -> builds its view data
     feeds: FeedSet | None = None
     search_items: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, item id, url) of item pages
     search_pages: list[SearchRecord] = field(default_factory=list)  # hand-written pages' records
@@ -68,6 +72,10 @@ class Build:
             for name in self.feeds.by_name if self.feeds else ():
                 self._addresses |= {feed_path(name, "rss"), feed_path(name, "atom")}
         return self._addresses.__contains__
+
+    def __post_init__(self) -> None:
+        self.index = SiteIndex(self.site, self.config.settings.include_children)
+        self.strings = Strings(self.config.settings.strings)
 
     @property
     def settings(self):

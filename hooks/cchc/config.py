@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from cchc.strings import check_overrides
 from cchc.text import VN_TZ
 
 BUILD_DATE_ENV = "CCHC_BUILD_DATE"
@@ -156,6 +157,7 @@ def site_config(raw: Mapping, config_file: Path) -> SiteConfig:
     root = Path(config_file).resolve().parent
     extra = raw.get("extra") or {}
     settings, problems = read_settings(extra.get("cchc") if isinstance(extra, Mapping) else None)
+    problems += check_overrides(settings.strings)
     docs_dir = Path(raw.get("docs_dir") or "docs")
     if not docs_dir.is_absolute():
         docs_dir = root / docs_dir

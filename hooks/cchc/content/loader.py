@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
+from typing import get_args
 from urllib.parse import urlsplit
 
 from cchc import urls
@@ -23,7 +24,6 @@ from cchc.content.model import (
     LEVELS,
     ONLINE,
     PROCEDURE_SECTIONS,
-    UNIT_KINDS,
     Change,
     Ended,
     FormerName,
@@ -37,6 +37,7 @@ from cchc.content.model import (
     Task,
     Topic,
     Unit,
+    UnitKind,
 )
 from cchc.content.problems import ContentError, Problems
 from cchc.content.safety import inside, outside_links, render_markdown, url_problem
@@ -296,9 +297,9 @@ class _Loader:
         f.check_known(UNIT_FIELDS)
         uid, name = f.ident("id", True), f.text("name", True)
         kind = f.text("kind") or "other"
-        if kind not in UNIT_KINDS:
+        if kind not in get_args(UnitKind):
             f._error(f.line_of("kind"), "kind", f"'{kind}' is not a kind of unit",
-                     "write one of: " + ", ".join(UNIT_KINDS))
+                     "write one of: " + ", ".join(get_args(UnitKind)))
         former = []
         for ff in f.mappings("former_names"):
             ff.check_known({"name", "short_name", "until"})

@@ -3,7 +3,7 @@
 Built once per build by ``loader.load_site``; everything downstream (pages, task
 tables, feeds, search) reads these objects and never the content files. Models are
 built with keywords (``kw_only``); fields with a fixed set of values are ``Literal``
-types whose values are the keys of the label tables below. Where a field was written
+types; the words readers see for their values are in ``cchc/strings/vi.yml``. Where a field was written
 (its line) is kept beside the model by the loader (``loader.SourceLines``), not on it.
 """
 
@@ -23,18 +23,6 @@ Level = Literal["tinh", "huyen", "xa"]
 Online = Literal["full", "partial", "none"]
 TaskState = Literal["done", "in-progress", "not-started"]  # what an editor may set on a task
 
-UNIT_KINDS: dict[str, str] = {
-    "people-committee": "Ủy ban nhân dân tỉnh, thành phố",
-    "department": "Sở, ban, ngành",
-    "division": "Phòng, ban thuộc Sở",
-    "district": "Ủy ban nhân dân cấp huyện",
-    "district-office": "Phòng chuyên môn cấp huyện",
-    "commune": "Ủy ban nhân dân cấp xã",
-    "school": "Trường học",
-    "press": "Cơ quan báo chí, truyền thông",
-    "organisation": "Tổ chức, đoàn thể",
-    "other": "Đơn vị khác",
-}
 
 
 @dataclass(frozen=True)
@@ -181,13 +169,8 @@ class NewsItem:
 
 CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",
                 "sửa đổi, bổ sung": "amended", "bãi bỏ": "abolished"}
-CHANGE_LABELS = {"new": "Công bố mới", "amended": "Sửa đổi, bổ sung", "abolished": "Bãi bỏ"}
 LEVELS = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}
-LEVEL_LABELS = {"tinh": "Cấp tỉnh", "huyen": "Cấp huyện", "xa": "Cấp xã"}
 ONLINE = {"toàn trình": "full", "một phần": "partial", "không": "none"}
-ONLINE_LABELS = {"full": "Dịch vụ công trực tuyến toàn trình",
-                 "partial": "Dịch vụ công trực tuyến một phần",
-                 "none": "Chưa cung cấp dịch vụ công trực tuyến"}
 
 
 @dataclass(kw_only=True)
@@ -295,3 +278,17 @@ class Site:
         if ref in self.units:
             return self.units[ref].short_name
         return self.groups[ref].name
+
+
+# Labels read by feeds/ and search/, which do not take their words from ``cchc.strings``
+# yet: the defaults of strings/vi.yml (a site's rewordings in mkdocs.yml do not reach them).
+def _default_table(prefix: str) -> dict[str, str]:
+    from cchc.strings import DEFAULT
+
+    return DEFAULT.table(prefix)
+
+
+CHANGE_LABELS = _default_table("change")
+LEVEL_LABELS = _default_table("level")
+ONLINE_LABELS = _default_table("online")
+UNIT_KINDS = _default_table("unit_kind")  # its keys are the kinds the loader accepts (UnitKind)

@@ -14,18 +14,16 @@ import csv
 import io
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal, get_args
 
 from cchc.content.model import NewsItem, Site, Task
+from cchc.strings import DEFAULT, Strings
 
-# Status of a task at the build date, with the words a citizen reads.
-STATUS_LABELS = {
-    "done": "Đã hoàn thành",
-    "in-progress": "Đang thực hiện",
-    "pending": "Chưa có kết quả",
-    "upcoming": "Chưa đến thời gian thực hiện",
-    "overdue": "Quá hạn",
-}
-ROLE_LABELS = {"lead": "Chủ trì", "support": "Phối hợp"}
+# Status of a task at the build date and a unit's role in it; the words a citizen reads
+# for them are in strings/vi.yml (task.status.*, task.role.*).
+TaskStatus = Literal["done", "in-progress", "pending", "upcoming", "overdue"]
+Role = Literal["lead", "support"]
+STATUSES: tuple[str, ...] = get_args(TaskStatus)
 
 
 @dataclass
@@ -33,19 +31,15 @@ class TaskRow:
     """One task with what the tables show about it at the build date."""
 
     task: Task
-    status: str  # a key of STATUS_LABELS
+    status: TaskStatus
     evidence: list[NewsItem] = field(default_factory=list)  # newest first
 
     @property
     def overdue(self) -> bool:
         return self.status == "overdue"
 
-    @property
-    def label(self) -> str:
-        return STATUS_LABELS[self.status]
 
-
-def task_status(task: Task, evidence: list[NewsItem], today: date) -> str:
+def task_status(task: Task, evidence: list[NewsItem], today: date) -> TaskStatus:
     """The status of ``task`` on ``today``.
 
     An editor's ``status: done`` is taken as written. Otherwise the news items that cite
@@ -79,7 +73,7 @@ class TaskIndex:
         self.by_key: dict[str, TaskRow] = {}
         self.by_plan: dict[str, list[TaskRow]] = {}
         # unit or group id -> [(row, role)] in plan order; once per task, lead wins
-        self.by_ref: dict[str, list[tuple[TaskRow, str]]] = {}
+        self.by_ref: dict[str, list[tuple[TaskRow, Role]]] = {}
         for plan in site.plans:
             rows = self.by_plan.setdefault(plan.id, [])
             for task in plan.tasks:
@@ -88,41 +82,47 @@ class TaskIndex:
                 rows.append(row)
                 self.rows.append(row)
                 self.by_key[task.key] = row
-                roles: dict[str, str] = {}
-                for role, refs in (("lead", task.lead), ("support", task.support)):
-                    for ref in refs:
-                        roles.setdefault(ref, role)
+                roles: dict[str, Role] = {}
+                for ref in task.lead:
+                    roles.setdefault(ref, "lead")
+                for ref in task.support:
+                    roles.setdefault(ref, "support")
                 for ref, role in roles.items():
                     self.by_ref.setdefault(ref, []).append((row, role))
 
-    def for_ref(self, ref: str) -> list[tuple[TaskRow, str]]:
+    def for_ref(self, ref: str) -> list[tuple[TaskRow, Role]]:
         """The tasks a unit or a group is named in, with its role in each."""
         return self.by_ref.get(ref, [])
 
     def counts(self, rows: list[TaskRow]) -> dict[str, int]:
-        out = dict.fromkeys(STATUS_LABELS, 0)
+        """How many of ``rows`` have each status, in the order of ``STATUSES``."""
+        out = dict.fromkeys(STATUSES, 0)
         for row in rows:
             out[row.status] += 1
         return out
 
 
-CSV_HEADER = ["Kế hoạch", "Số kế hoạch", "TT", "Nhiệm vụ", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp",
-              "Thời gian", "Bắt đầu", "Kết thúc", "Sản phẩm", "Trạng thái", "Quá hạn", "Số tin minh chứng",
-              "Tin minh chứng"]
+CSV_COLUMNS = ["plan", "plan_number", "no", "task", "details", "lead", "support", "time", "start", "end", "product",
+               "status", "overdue", "evidence_count", "evidence"]  # keys of csv.* in strings/vi.yml
 
 
-def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = None) -> bytes:
+def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = None,
+              strings: Strings = DEFAULT) -> bytes:
     """The rows as CSV bytes: UTF-8 with a BOM so Excel shows Vietnamese correctly.
 
     ``link(item)`` gives a news item's absolute URL; ``roles`` (one per row) adds a
-    "Vai trò" column for a unit's table.
+    "Vai trò" column for a unit's table. Headers and status words come from ``strings``.
     """
     from cchc.text import show_date
 
+    t = strings.t
     plans = {plan.id: plan for plan in site.plans}
+    status = strings.table("task.status")
+    role_label = strings.table("task.role")
+    yes = t("csv.yes")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_HEADER + (["Vai trò của đơn vị"] if roles is not None else []))
+    writer.writerow([t(f"csv.{key}") for key in CSV_COLUMNS] + ([t("csv.role")] if roles is not None else []))
     for i, row in enumerate(rows):
         task, plan = row.task, plans[row.task.plan_id]
         record = [
@@ -132,12 +132,12 @@ def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = N
             task.time.text,
             show_date(task.time.start) if task.time.start else "",
             show_date(task.time.end) if task.time.end else "",
-            task.product, row.label, "Có" if row.overdue else "",
+            task.product, status[row.status], yes if row.overdue else "",
             str(len(row.evidence)),
             " | ".join(f"{item.title} ({link(item)})" for item in row.evidence),
         ]
         if roles is not None:
-            record.append(ROLE_LABELS[roles[i]])
+            record.append(role_label[roles[i]])
         writer.writerow([_csv_safe(value) for value in record])
     return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
 

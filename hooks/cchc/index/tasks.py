@@ -103,7 +103,7 @@ class TaskIndex:
 
 
 CSV_COLUMNS = ["plan", "plan_number", "no", "task", "details", "lead", "support", "time", "start", "end", "product",
-               "status", "overdue", "evidence_count", "evidence"]  # keys of csv.* in strings/vi.yml
+               "status", "overdue", "evidence_count", "evidence"]  # csv.* in strings/vi.yml (overdue: task.status.*)
 
 
 def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = None,
@@ -122,7 +122,9 @@ def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = N
     yes = t("csv.yes")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([t(f"csv.{key}") for key in CSV_COLUMNS] + ([t("csv.role")] if roles is not None else []))
+    # The yes/no "overdue" column is headed by the status's own name: a site rewords it once.
+    header = [t("task.status.overdue") if key == "overdue" else t(f"csv.{key}") for key in CSV_COLUMNS]
+    writer.writerow(header + ([t("csv.role")] if roles is not None else []))
     for i, row in enumerate(rows):
         task, plan = row.task, plans[row.task.plan_id]
         record = [

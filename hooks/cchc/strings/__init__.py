@@ -10,6 +10,7 @@ whose placeholders do not match, naming the key, the way settings are reported.
 
 from __future__ import annotations
 
+import difflib
 import string
 from collections.abc import Mapping
 from functools import lru_cache
@@ -52,8 +53,10 @@ def check_overrides(overrides: Mapping[str, str]) -> list[str]:
     problems = []
     for key, text in overrides.items():
         if key not in defaults:
-            close = [k for k in defaults if k.rsplit(".", 1)[-1] == key.rsplit(".", 1)[-1]][:3]
-            hint = f" (did you mean {', '.join(close)}?)" if close else f" (the keys are listed in {STRINGS_FILE.name})"
+            close = [k for k in defaults if k.endswith("." + key)][:3] or difflib.get_close_matches(
+                key, defaults, n=2, cutoff=0.85)
+            hint = f"did you mean {' or '.join(close)}? " if close else ""
+            hint = f" ({hint}the keys are listed in cchc/strings/{STRINGS_FILE.name})"
             problems.append(f"{SETTING}.{key}: unknown string{hint}")
             continue
         wanted, got = _fields(defaults[key]), _fields(str(text))

@@ -13,11 +13,14 @@ into MkDocs virtual files.
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
+
+from markdown.extensions.toc import slugify as markdown_slugify
 
 from cchc import urls
 from cchc.build import PageRef
@@ -26,7 +29,7 @@ from cchc.content.model import Group, NewsItem, Plan, Procedure, Unit
 from cchc.index.site_index import CHANGES, SiteIndex
 from cchc.index.tasks import TaskRow, tasks_csv
 from cchc.strings import Strings
-from cchc.text import VN_TZ, fold, show_date, show_datetime
+from cchc.text import VN_TZ, fold, show_date, show_datetime, slugify
 from cchc.views import data as v
 
 CHANGE_SLUGS = {"new": "moi", "amended": "sua-doi", "abolished": "bai-bo"}
@@ -60,8 +63,6 @@ class OutPage:
 
 
 def _escape(text: str) -> str:
-    import html
-
     return html.escape(" ".join(text.split("\n")), quote=True)
 
 
@@ -84,17 +85,13 @@ def chunks(items: list, size: int) -> list[list]:
 
 
 def task_anchor(no: str) -> str:
-    from cchc.text import slugify
-
     return "nv-" + (slugify(no) or "x")
 
 
 def heading_id(title: str) -> str:
     """The id Python-Markdown's toc extension gives a Markdown heading with this title,
     so a heading drawn by a template keeps the anchor it had as Markdown."""
-    from markdown.extensions.toc import slugify
-
-    return slugify(title, "-")
+    return markdown_slugify(title, "-")
 
 
 def tel(phone: str | None) -> str:
@@ -349,14 +346,17 @@ class Views:
                           pager=self.pager(srcs, number))
 
     # -- listings --------------------------------------------------------------------------
-    def listing(self, src: str, key: str, items: list, number: int, srcs: list[str]) -> v.ListingPage:
+    def news_listing(self, items: list[NewsItem], number: int, srcs: list[str]) -> v.ListingPage:
+        return self.listing("section.news", number, srcs, news=self.news_entries(items))
+
+    def plans_listing(self, items: list[Plan], number: int, srcs: list[str]) -> v.ListingPage:
+        return self.listing("section.plans", number, srcs, plans=self.plan_entries(items))
+
+    def listing(self, key: str, number: int, srcs: list[str], news: list[v.NewsEntry] | None = None,
+                plans: list[v.PlanEntry] | None = None) -> v.ListingPage:
         title = self.t(key)
         crumbs = v.Crumbs([self.home], title) if number == 1 else v.Crumbs(
-            [self.home, v.Link(page_url(src), title)], self.t("crumbs.page", number=number))
-        news = self.news_entries(items) if items and isinstance(items[0], NewsItem) else None
-        plans = self.plan_entries(items) if news is None else None
-        if not items:
-            news, plans = ([], None) if key == "section.news" else (None, [])
+            [self.home, v.Link(page_url(srcs[0]), title)], self.t("crumbs.page", number=number))
         return v.ListingPage(crumbs=crumbs, title=title, news=news, plans=plans, pager=self.pager(srcs, number))
 
     def all_tasks(self, rows: list[TaskRow], number: int, srcs: list[str]) -> v.TaskTablePage:
@@ -516,12 +516,14 @@ class Pages:
                           partial(self.views.year, year), PageRef("year", title), size=self.settings.column_page_size)
 
     def listing_pages(self) -> None:
-        for src, key, items, description in (
-                (urls.NEWS_INDEX_SRC, "section.news", self.site.news, "listing.news_description"),
-                (urls.PLANS_INDEX_SRC, "section.plans", self.site.plans, "listing.plans_description")):
+        for src, key, items, make_view, description in (
+                (urls.NEWS_INDEX_SRC, "section.news", self.site.news, self.views.news_listing,
+                 "listing.news_description"),
+                (urls.PLANS_INDEX_SRC, "section.plans", self.site.plans, self.views.plans_listing,
+                 "listing.plans_description")):
             title = self.t(key)
-            self.paginate(src, "cchc/listing.html", title, items, partial(self.views.listing, src, key),
-                          PageRef("listing", title), self.t(description), in_nav=True)
+            self.paginate(src, "cchc/listing.html", title, items, make_view, PageRef("listing", title),
+                          self.t(description), in_nav=True)
 
     def task_pages(self) -> None:
         rows = self.ix.tasks.rows
@@ -535,7 +537,7 @@ class Pages:
         title = t("section.procedures")
         self.add(urls.PROCEDURES_INDEX_SRC, "cchc/procedures.html", title, PageRef("listing", title),
                  self.views.catalogue, description=t("catalogue.description"), in_nav=True)
-        for f in ix.fields.values():  # a field page lists all its procedures: 3 clicks from home
+        for f in sorted(ix.fields.values(), key=lambda f: fold(f.name)):  # each lists all its procedures
             page_title = t("catalogue.field_title", name=f.name)
             self.add(urls.procedure_field_src(f.slug), "cchc/procedure-list.html", page_title,
                      PageRef("listing", page_title),

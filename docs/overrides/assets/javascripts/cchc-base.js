@@ -6,7 +6,7 @@
  *    for where the scope comes from: the data-md-scope attribute of this script's tag
  *    (docs/overrides/partials/javascripts/base.html). It defines the helpers Material's
  *    bundle uses to keep settings per site in localStorage.
- * 2. The "In / lưu trang" buttons (data-cchc-print, cchc.views.html.print_button) print the page.
+ * 2. The "In / lưu trang" buttons (data-cchc-print, docs/overrides/cchc/partials/actions.html) print the page.
  */
 __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 

@@ -95,10 +95,25 @@ def on_config(config):
     if result.site is None:
         raise Abort(f"{len(result.problems.errors)} error(s) in content/: fix them (see above); "
                     "the site was not built")
+    _fall_back_to_shipped_templates(config)
     _build = Build(site_cfg, result.site)
     if config.nav is None:  # the automatic nav would put every item on every page
         config.nav = [{title: src} for title, src in site_cfg.sections]
     return config
+
+
+def _fall_back_to_shipped_templates(config) -> None:
+    """Put the repository's templates (docs/overrides) right after the site's own ``custom_dir``.
+
+    Material reads one ``custom_dir``; with this, a site's folder need only hold the
+    templates it changes (``cchc/unit.html``), and everything else, the theme's partials
+    and ``assets/`` included, comes from the shipped ones.
+    """
+    shipped = (_SHIPPED_DOCS / "overrides").resolve()
+    dirs = config.theme.dirs
+    if any(Path(d).resolve() == shipped for d in dirs):
+        return
+    dirs.insert(1 if config.theme.custom_dir else 0, str(shipped))
 
 
 def on_files(files, config):

@@ -12,7 +12,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 
 import feedparser
 import pytest
@@ -45,12 +44,17 @@ def test_every_cchc_template_escapes_what_it_shows():
 
 
 def override_site(site_factory, edit_unit_template):
-    """A site whose custom_dir is a copy of the repository's overrides with cchc/unit.html edited."""
+    """A site whose custom_dir holds one file: its own cchc/unit.html, edited from the repository's.
+
+    Every other template, partial and asset comes from the repository's overrides, which the
+    hook puts right after the site's own folder.
+    """
     site = site_factory()
     custom = site.root / "overrides"
-    shutil.copytree(OVERRIDES, custom)
     unit = custom / "cchc" / "unit.html"
-    unit.write_text(edit_unit_template(unit.read_text(encoding="utf-8")), encoding="utf-8")
+    unit.parent.mkdir(parents=True)
+    unit.write_text(edit_unit_template((OVERRIDES / "cchc" / "unit.html").read_text(encoding="utf-8")),
+                    encoding="utf-8")
     site.write("mkdocs.yml", (site.root / "mkdocs.yml").read_text(encoding="utf-8").replace(
         f"custom_dir: {OVERRIDES.as_posix()}", f"custom_dir: {custom.as_posix()}"))
     return site
@@ -87,6 +91,7 @@ def test_an_override_template_moves_the_hotline_above_the_news(site_factory):
     # a unit without a hotline has no box; every other page keeps the repository's templates
     assert 'class="hotline-box"' not in site.html("don-vi/hp-gddt-van-phong/")
     assert "Danh mục nhiệm vụ" in text_of(site.html("ke-hoach/kh-2024/"))
+    assert (site.root / "site" / "assets" / "stylesheets" / "cchc.css").is_file()  # shipped assets too
 
 
 def csv_rows(path) -> list[list[str]]:

@@ -1,9 +1,10 @@
 """Running one build in a fresh subprocess and measuring it.
 
 Each run starts from an empty output folder (deleted before the clock starts). Wall time
-is taken around the subprocess. Peak memory is that of the whole process tree: the
-larger of (a) the sum of the resident sets of the build and all its descendants, sampled
-from /proc every 20 ms (catches a Pagefind or Hugo child running beside its parent), and
+is taken around the subprocess; CPU time (user + system) is what ``wait4`` reports for
+the build and its waited-for children, which a loaded machine disturbs far less. Peak
+memory is that of the whole process tree: the larger of (a) the sum of the resident sets
+of the build and all its descendants, sampled from /proc every 20 ms (catches a Pagefind or Hugo child running beside its parent), and
 (b) the largest ``ru_maxrss`` reported by ``wait4`` for the build and its waited-for
 children (exact for any single process, even one too short-lived to be sampled).
 """
@@ -26,6 +27,7 @@ class Run:
     wall: float  # seconds
     peak_rss: int  # bytes, whole process tree
     returncode: int
+    cpu: float = 0.0  # seconds of user + system time of the build and its waited-for children
 
 
 def _children(pid: int) -> list[int]:
@@ -87,7 +89,7 @@ def run_build(cmd: list[str], out_dir: Path, env: dict | None = None, cwd: Path 
     finally:
         if log:
             sink.close()
-    return Run(wall, max(peak, usage.ru_maxrss * 1024), proc.returncode)
+    return Run(wall, max(peak, usage.ru_maxrss * 1024), proc.returncode, usage.ru_utime + usage.ru_stime)
 
 
 def folder_size(path: Path) -> tuple[int, int]:

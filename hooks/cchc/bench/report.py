@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cchc.bench.measure import median
+
 TOOLS = {"ours": "this project (mkdocs + hooks)", "blog": "mkdocs-material blog + tags + rss",
          "hugo": "Hugo (minimal templates)", "baseline": "this project at the baseline commit"}
 
@@ -14,6 +16,7 @@ class Result:
     n: int  # items of the synthetic site (the peers build its news items)
     pages: int  # content items the tool built (news for the peers)
     walls: list[float] = field(default_factory=list)
+    cpus: list[float] = field(default_factory=list)  # user + system seconds of each timed run
     peak_rss: int = 0  # bytes, max over the timed runs
     out_bytes: int = 0
     out_files: int = 0
@@ -23,11 +26,11 @@ class Result:
 
     @property
     def wall(self) -> float | None:
-        if not self.walls:
-            return None
-        ordered = sorted(self.walls)
-        mid = len(ordered) // 2
-        return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+        return median(self.walls) if self.walls else None
+
+    @property
+    def cpu(self) -> float | None:
+        return median(self.cpus) if self.cpus else None
 
 
 def _mb(value: int | None) -> str:
@@ -99,7 +102,9 @@ def versus_baseline(results: list[Result], rev: str) -> str:
         if not (ours and base and ours.wall and base.wall):
             lines.append(f"- N = {n:,}: not measured")
             continue
-        lines.append(f"- N = {n:,}: wall {ours.wall:.2f} s vs {base.wall:.2f} s = {ours.wall / base.wall:.2f}x; "
+        cpu = (f"CPU {ours.cpu:.2f} s vs {base.cpu:.2f} s = {ours.cpu / base.cpu:.2f}x; "
+               if ours.cpu and base.cpu else "")
+        lines.append(f"- N = {n:,}: {cpu}wall {ours.wall:.2f} s vs {base.wall:.2f} s = {ours.wall / base.wall:.2f}x; "
                      f"peak memory {_mb(ours.peak_rss)} vs {_mb(base.peak_rss)} = "
                      f"{ours.peak_rss / base.peak_rss:.2f}x; output {_mb(ours.out_bytes)} vs {_mb(base.out_bytes)}")
     return "\n".join(lines)

@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
                 log = work / f"{name}-build.log"
                 run = measure.run_build(cmd, out, env=env, cwd=cwd, log=log)
                 label = "warm-up" if warm else f"run {r + (1 if args.no_warmup else 0)}"
-                say(f"  {name:5} {label}: {run.wall:6.2f} s, peak {run.peak_rss / 1e6:6.0f} MB"
+                say(f"  {name:5} {label}: {run.wall:6.2f} s (CPU {run.cpu:6.2f} s), peak {run.peak_rss / 1e6:6.0f} MB"
                     + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode}, see {log})"))
                 if run.returncode != 0:
                     result.error = f"exit {run.returncode}, see {log.relative_to(bench.parent)}"
@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 if not warm:
                     result.walls.append(run.wall)
+                    result.cpus.append(run.cpu)
                     result.peak_rss = max(result.peak_rss, run.peak_rss)
         for name, (_, out, _, result) in tools.items():
             if result.error:

@@ -5,8 +5,9 @@ is taken around the subprocess; CPU time (user + system) is what ``wait4`` repor
 the build and its waited-for children, which a loaded machine disturbs far less. Peak
 memory is that of the whole process tree: the larger of (a) the sum of the resident sets
 of the build and all its descendants, sampled from /proc every 20 ms (catches a Pagefind
-or Hugo child running beside its parent), and (b) the largest ``ru_maxrss`` reported by ``wait4`` for the build and its waited-for
-children (exact for any single process, even one too short-lived to be sampled).
+or Hugo child running beside its parent), and (b) the largest ``ru_maxrss`` reported by
+``wait4`` for the build and its waited-for children (exact for any single process, even
+one too short-lived to be sampled).
 """
 
 from __future__ import annotations

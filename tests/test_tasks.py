@@ -7,7 +7,7 @@ import io
 from datetime import date
 
 from cchc.content.model import TimeFrame
-from cchc.index.tasks import TaskIndex, task_status, tasks_csv
+from cchc.index.tasks import TaskIndex, task_row, task_status, tasks_csv
 
 
 def load(site_factory, build_date="2024-06-30"):
@@ -20,18 +20,82 @@ def task_with(site, key):
     return next(t for t in site.tasks() if t.key == key)
 
 
+def news_on(site, day: str, key: str):
+    """A copy of the tiny site's news item, dated ``day`` and citing ``key``."""
+    import dataclasses
+    from datetime import datetime
+
+    from cchc.text import VN_TZ
+
+    y, m, d = (int(x) for x in day.split("-"))
+    return dataclasses.replace(site.news[0], id=f"tin-{day}", date=datetime(y, m, d, 9, 0, tzinfo=VN_TZ), tasks=[key])
+
+
+PLAN_END = date(2024, 12, 31)
+
+
 def test_status_from_evidence_and_dates(site_factory):
     site = load(site_factory)
     task = task_with(site, "kh-2024#2")  # Quý II/2024, no evidence
     assert task.time == TimeFrame("Quý II/2024", date(2024, 4, 1), date(2024, 6, 30))
-    assert task_status(task, [], date(2024, 3, 31)) == "upcoming"
-    assert task_status(task, [], date(2024, 6, 30)) == "pending"  # the last day is not overdue yet
-    assert task_status(task, [], date(2024, 7, 1)) == "overdue"
-    news = site.news[0]
-    assert task_status(task, [news], date(2024, 5, 1)) == "in-progress"
-    assert task_status(task, [news], date(2024, 7, 1)) == "done"
-    task.status = "done"  # an editor's word is taken as written
-    assert task_status(task, [], date(2024, 7, 1)) == "done"
+    assert task_status(task, [], date(2024, 3, 31), PLAN_END) == "upcoming"
+    assert task_status(task, [], date(2024, 6, 30), PLAN_END) == "pending"  # the last day is not overdue yet
+    assert task_status(task, [], date(2024, 7, 1), PLAN_END) == "overdue"  # the plan still runs
+    on_time = news_on(site, "2024-05-02", task.key)
+    assert task_status(task, [on_time], date(2024, 5, 10), PLAN_END) == "in-progress"
+    assert task_status(task, [on_time], date(2024, 7, 1), PLAN_END) == "done"
+    # evidence dated after the day asked about does not count (a report as of an earlier day)
+    assert task_status(task, [on_time], date(2024, 5, 1), PLAN_END) == "pending"
+
+
+def test_done_late_when_the_first_evidence_comes_after_the_window(site_factory):
+    site = load(site_factory)
+    task = task_with(site, "kh-2024#2")  # due 30/06/2024
+    late = news_on(site, "2024-12-01", task.key)
+    row = task_row(task, [late], date(2026, 12, 1), PLAN_END)
+    assert row.status == "done-late" and row.label == "Hoàn thành sau thời hạn"
+    assert row.evidence_date == date(2024, 12, 1)
+    # an earlier item decides: the first evidence is within the window
+    early = news_on(site, "2024-06-15", task.key)
+    assert task_status(task, [late, early], date(2026, 12, 1), PLAN_END) == "done"
+
+
+def test_ended_plan_without_evidence_is_not_called_overdue(site_factory):
+    site = load(site_factory)
+    task = task_with(site, "kh-2024#2")
+    row = task_row(task, [], date(2026, 12, 1), PLAN_END)  # fixed build date, long after the plan
+    assert row.status == "no-evidence"
+    assert row.label == "Chưa có minh chứng trên trang"
+    assert "không có nghĩa là nhiệm vụ không được thực hiện" in row.meaning
+    assert not row.overdue
+    assert task_status(task, [], date(2024, 12, 31), PLAN_END) == "overdue"  # last day of the plan
+
+
+def test_manual_status_with_date_and_note_wins(site_factory):
+    from cchc.content.model import ManualStatus
+
+    site = load(site_factory)
+    task = task_with(site, "kh-2024#2")
+    task.manual = ManualStatus(state="done", date=date(2024, 6, 20), note="Theo Báo cáo số 45/BC-SGDĐT")
+    row = task_row(task, [], date(2024, 7, 1), PLAN_END)
+    assert (row.status, row.evidence_date) == ("done", date(2024, 6, 20))
+    assert row.note == "Cập nhật ngày 20/06/2024: Theo Báo cáo số 45/BC-SGDĐT"
+    # before the day it was set, it does not count yet
+    assert task_status(task, [], date(2024, 6, 19), PLAN_END) == "pending"
+    task.manual = ManualStatus(state="done", date=date(2024, 8, 1), note="Hoàn thành muộn")
+    assert task_status(task, [], date(2024, 9, 1), PLAN_END) == "done-late"
+    task.manual = ManualStatus(state="not-started", date=date(2024, 5, 1), note="Chưa bố trí kinh phí")
+    evidence = news_on(site, "2024-04-10", task.key)
+    assert task_status(task, [evidence], date(2024, 5, 2), PLAN_END) == "not-started"  # wins over evidence
+
+
+def test_every_status_has_a_legend_entry():
+    from cchc.index.tasks import STATUS_LABELS, legend
+
+    keys = [key for key, _, _ in legend()]
+    assert keys == list(STATUS_LABELS)
+    assert {"done", "done-late", "in-progress", "pending", "upcoming", "overdue", "no-evidence"} <= set(keys)
+    assert all(meaning for _, _, meaning in legend())
 
 
 def test_index_links_evidence_and_units(site_factory):

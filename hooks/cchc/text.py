@@ -60,10 +60,25 @@ def looks_like_legacy_encoding(line: str) -> bool:
 
 
 def show_date(value: date | datetime) -> str:
-    """Format a date the Vietnamese way: dd/mm/yyyy."""
+    """Format a date the Vietnamese way: dd/mm/yyyy.
+
+    A date the document gives without its day (``content.model.DocDate``) is shown as
+    the document has it: "tháng 3/2022", or "năm 2022" without the month.
+    """
     if isinstance(value, datetime):
         value = value.astimezone(VN_TZ)
+    precision = getattr(value, "precision", "day")
+    if precision == "month":
+        return f"tháng {value.month}/{value.year}"
+    if precision == "year":
+        return f"năm {value.year}"
     return f"{value.day:02d}/{value.month:02d}/{value.year}"
+
+
+def show_dated(value: date) -> str:
+    """A date after a noun: "ngày 18/01/2018", or "tháng 3/2022" when the day is not known."""
+    text = show_date(value)
+    return text if getattr(value, "precision", "day") != "day" else f"ngày {text}"
 
 
 def show_datetime(value: datetime) -> str:

@@ -21,16 +21,23 @@ from cchc.config import build_time_from
 from cchc.content.bodies import UNKNOWN_SITE, body_problems, exists_in, site_addresses
 from cchc.content.model import (
     CHANGE_KINDS,
+    DEFAULT_COLUMNS,
+    INFERABLE,
     LEVELS,
     ONLINE,
     PROCEDURE_SECTIONS,
     Change,
+    Column,
+    Due,
     Ended,
     FormerName,
     Group,
+    Hotline,
+    ManualStatus,
     NewsItem,
     Plan,
     Procedure,
+    ReportingDuty,
     Section,
     Site,
     Source,
@@ -40,21 +47,28 @@ from cchc.content.model import (
     UnitKind,
 )
 from cchc.content.problems import ContentError, Problems
+from cchc.content.reporting import duty_tasks
 from cchc.content.safety import inside, outside_links, render_markdown, url_problem
-from cchc.content.source import Fields, load_yaml_file, read_text, split_front_matter
+from cchc.content.source import Fields, line_of, load_yaml_file, read_text, split_front_matter
 from cchc.content.timeframe import parse_timeframe
 from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
 
 NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug"}
 PLAN_FIELDS = {"id", "number", "unit", "date", "title", "period", "legal_bases", "topics", "summary",
-               "tasks", "draft", "slug"}
-TASK_FIELDS = {"no", "title", "details", "lead", "support", "time", "product", "status"}
+               "tasks", "draft", "slug", "columns", "task_list", "task_list_note", "reporting", "inferred"}
+TASK_FIELDS = {"no", "title", "details", "lead", "support", "time", "product", "status", "inferred", "cells"}
 TASK_STATUS = {"done": "done", "in-progress": "in-progress", "not-started": "not-started",
                "đã hoàn thành": "done", "đang thực hiện": "in-progress", "chưa thực hiện": "not-started"}
+TASK_LISTS = {"table": "table", "prose": "prose", "missing": "missing",
+              "danh mục": "table", "nội dung": "prose", "thiếu phụ lục": "missing"}
+DUTY_FIELDS = {"no", "title", "reporters", "recipients", "every", "due", "text", "inferred"}
+EVERY = {"quarter": "quarter", "half-year": "half-year", "year": "year", "once": "once",
+         "quý": "quarter", "6 tháng": "half-year", "năm": "year", "một lần": "once"}
+PLAN_INFERABLE = ("period",)
 PROCEDURE_FIELDS = {"id", "code", "name", "field", "level", "unit", "online", "portal_url",
                     "processing_time", "fees", "topics", "history", "draft", "slug"}
 CHANGE_FIELDS = {"change", "decision", "decision_date", "effective", "note"}
-UNIT_FIELDS = {"id", "name", "short_name", "kind", "parent", "hotline", "email", "address", "website",
+UNIT_FIELDS = {"id", "name", "short_name", "kind", "parent", "hotline", "hotlines", "email", "address", "website",
                "former_names", "ended"}
 PROCEDURE_CODE = re.compile(r"^\d\.\d{6}(\.\d{3}\.\d{2}\.\d{2}\.[A-Z0-9]+)?$")
 
@@ -321,10 +335,17 @@ class _Loader:
             if uid:
                 self.unloaded["units"].add(uid)
             return None
+        hotline = f.text("hotline")
+        hotlines = [Hotline(number=hotline, label="Đường dây nóng", source="")] if hotline else []
+        for hf in f.mappings("hotlines"):
+            hf.check_known({"number", "label", "source"})
+            number, label = hf.text("number", True, '"082.507.7988"'), hf.text("label", True, "Đường dây nóng")
+            if number and label:
+                hotlines.append(Hotline(number=number, label=label, source=hf.text("source") or ""))
         unit = Unit(id=uid, name=name, short_name=f.text("short_name") or name, kind=kind, parent=f.ident("parent"),
-                    hotline=f.text("hotline"), email=self.email(f, "email"), address=f.text("address"),
-                    website=self.web_address(f, "website"), former_names=former, ended=ended,
-                    source=Source(f.path, f.line))
+                    hotline=hotline or (hotlines[0].number if hotlines else None), email=self.email(f, "email"),
+                    address=f.text("address"), website=self.web_address(f, "website"), former_names=former,
+                    ended=ended, source=Source(f.path, f.line), hotlines=hotlines)
         unit._parent_line = f.line_of("parent")  # type: ignore[attr-defined]
         return unit
 
@@ -391,7 +412,7 @@ class _Loader:
         item_id, slug = self.common(f, file)
         title = f.text("title", True, "Kế hoạch ...")
         number = f.text("number")
-        issued = f.date("date", True)
+        issued = f.doc_date("date", True)
         unit = f.ident("unit", True, "hp-so-gddt")
         pf = f.mapping("period", True, "{start: 2024-01-01, end: 2024-12-31}")
         start = end = None
@@ -403,17 +424,34 @@ class _Loader:
         bases = f.text_list("legal_bases")
         topics = f.ident_list("topics", True, "[chi-dao-dieu-hanh]")
         summary = f.text("summary") or ""
+        columns = self.read_columns(f)
+        own = {c.key for c in columns if c.own}
+        shown = {c.key for c in columns} or set(DEFAULT_COLUMNS)
+        if "units" in shown:
+            shown |= {"lead", "support"}
+        task_list = f.choice("task_list", TASK_LISTS) or "table"
+        plan_inferred = self.read_inferred(f, PLAN_INFERABLE)
         tasks: list[Task] = []
         seen_no: dict[str, int] = {}
         skipped_nos: set[str] = set()  # tasks with errors of their own: links to them are not reported again
-        for tf in f.mappings("tasks"):
+        task_fields = f.mappings("tasks")
+        if task_list == "missing" and task_fields:
+            f._error(f.line_of("tasks"), "tasks", "the plan says its appendix is missing (task_list: missing), "
+                     "yet tasks are listed", "remove the tasks, or set task_list to 'table' or 'prose'")
+        for tf in task_fields:
             tf.check_known(TASK_FIELDS)
             no = tf.text("no", True, '"1"')
             task_title = tf.text("title", True, "Nhiệm vụ ...")
             lead = tf.ident_list("lead", True, "[hp-so-gddt]")
             support = tf.ident_list("support")
             time_text = tf.text("time", True, "Thường xuyên")
-            status = tf.choice("status", TASK_STATUS)
+            manual = self.read_manual_status(tf)
+            inferred = self.read_inferred(tf, INFERABLE)
+            cells = self.read_cells(tf, own)
+            product = tf.text("product") or ""
+            if product and "product" not in shown:
+                tf._error(tf.line_of("product"), "product", "the plan's table has no column for a product "
+                          "(see 'columns')", "remove 'product', or add {key: product, label: ...} to 'columns'")
             if no in seen_no:
                 tf._error(tf.line_of("no"), "no", f"task number '{no}' is used twice (first on line {seen_no[no]})",
                           "number each task of the plan differently")
@@ -425,19 +463,145 @@ class _Loader:
             seen_no[no] = tf.line_of("no")
             task = Task(plan_id=item_id or "", no=no, title=task_title, details=tf.text("details") or "",
                         lead=[u for u, _ in lead], support=[u for u, _ in support],
-                        time=parse_timeframe(time_text, (start, end)), product=tf.text("product") or "",
-                        status=status, source=Source(f.path, tf.line))
+                        time=parse_timeframe(time_text, (start, end)), product=product,
+                        manual=manual, source=Source(f.path, tf.line), inferred=inferred, cells=cells)
             self.lines.task_refs[(f.path, no)] = lead + support
             tasks.append(task)
+        duties = self.read_duties(f, seen_no)
         if not (item_id and title and issued and unit and start and end):
             return None
         body, body_line = _body(front)
         plan = Plan(id=item_id, slug=slug, number=number, unit=unit, date=issued, title=title, period_start=start,
                     period_end=end, legal_bases=[b for b, _ in bases], topics=[t for t, _ in topics],
-                    summary=summary, tasks=tasks, body=body, source=Source(f.path, 1), body_line=body_line)
+                    summary=summary, tasks=tasks, body=body, source=Source(f.path, 1), body_line=body_line,
+                    columns=columns, task_list=task_list, task_list_note=f.text("task_list_note") or "",
+                    reporting=[d for d, _ in duties], inferred=plan_inferred)
+        for duty, refs in duties:
+            for index, task in enumerate(duty_tasks(plan, duty)):
+                if task.no in seen_no:
+                    self.problems.add(f.path, duty.source.line, "reporting", f"the report task '{task.no}' has the "
+                                      "number of a task of the table", "give the duty another 'no', e.g. 'BC'")
+                    continue
+                seen_no[task.no] = duty.source.line
+                self.lines.task_refs[(f.path, task.no)] = refs if index == 0 else []  # each id reported once
+                plan.report_tasks.append(task)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics,
                                              skipped_tasks=skipped_nos)
         return plan
+
+    def read_columns(self, f: Fields) -> list[Column]:
+        """The plan table's own columns (``columns:``), in the document's order."""
+        columns: list[Column] = []
+        for cf in f.mappings("columns"):
+            cf.check_known({"key", "label"})
+            key, label = cf.ident("key", True, "hinh-thuc"), cf.text("label", True, "Hình thức")
+            if key and label:
+                if any(c.key == key for c in columns):
+                    cf._error(cf.line_of("key"), "key", f"the column '{key}' is listed twice", "keep one of them")
+                    continue
+                columns.append(Column(key=key, label=label))
+        if columns and not any(c.key == "title" for c in columns):
+            f._error(f.line_of("columns"), "columns", "no column shows the task ('title')",
+                     "add {key: title, label: Nội dung} where the document has it")
+        return columns
+
+    def read_inferred(self, f: Fields, allowed: tuple[str, ...]) -> list[str]:
+        """Fields marked as not stated in the document (``inferred: [lead, time]``)."""
+        out = []
+        for name, line in f.text_list("inferred"):
+            if name not in allowed:
+                f._error(line, "inferred", f"'{name}' cannot be marked as inferred",
+                         "write one of: " + ", ".join(allowed))
+            elif not f.has(name) and name != "time":
+                f._error(line, "inferred", f"'{name}' is marked as inferred but has no value",
+                         f"remove '{name}' from 'inferred', or write the value you inferred")
+            else:
+                out.append(name)
+        return out
+
+    def read_cells(self, tf: Fields, own: set[str]) -> dict[str, str]:
+        """The task's values for the document's own columns (``cells: {hinh-thuc: ...}``)."""
+        cf = tf.mapping("cells")
+        if cf is None:
+            return {}
+        cells = {}
+        for key in cf._map:
+            if key not in own:
+                known = ", ".join(sorted(own)) or "none: add the column to 'columns' first"
+                cf._error(cf.line_of(key), key, "no column of the plan's table has this key", f"known keys: {known}")
+                continue
+            value = cf.text(key)
+            if value:
+                cells[key] = value
+        return cells
+
+    def read_manual_status(self, tf: Fields) -> ManualStatus | None:
+        """``status: {state: done, date: 2023-06-30, note: ...}``: set by hand, it wins over evidence."""
+        if not tf.has("status"):
+            return None
+        sf = tf.mapping("status", example="{state: done, date: 2023-06-30, note: Theo báo cáo số ...}")
+        if sf is None:
+            return None
+        sf.check_known({"state", "date", "note"})
+        state = sf.choice("state", TASK_STATUS, True)
+        when = sf.date("date", True)
+        note = sf.text("note", True, "Theo báo cáo số ... ngày ...")
+        if state and when and note:
+            return ManualStatus(state=state, date=when, note=note)
+        return None
+
+    def read_duties(self, f: Fields, task_nos: dict[str, int]) -> list[tuple[ReportingDuty, list[tuple[str, int]]]]:
+        """The plan's reporting duties, each with the unit references to check and their lines."""
+        duties = []
+        seen: set[str] = set()
+        for df in f.mappings("reporting"):
+            df.check_known(DUTY_FIELDS)
+            no = df.ident("no", True, "bc")
+            title = df.text("title", True, "Báo cáo kết quả thực hiện Kế hoạch")
+            reporters = df.ident_list("reporters", True, "[hp-gddt-van-phong]")
+            recipients = df.text_list("recipients")
+            every = df.choice("every", EVERY, True)
+            text = df.text("text", True, "the document's words, e.g. 'báo cáo định kỳ hằng quý ...'")
+            inferred = self.read_inferred(df, ("time",)) if df.has("inferred") else []
+            due = Due()
+            ef = df.mapping("due", example="{day: 20, month: last}")
+            if ef is not None:
+                ef.check_known({"day", "month", "dates"})
+                node = ef._map.get("day")
+                if node is not None:
+                    raw = getattr(node[1], "value", "")
+                    if not (isinstance(raw, str) and raw.isdigit() and 1 <= int(raw) <= 31):
+                        ef._error(ef.line_of("day"), "day", f"'{raw}' is not a day of the month", "write 1 to 31")
+                    else:
+                        due.day = int(raw)
+                due.month = ef.choice("month", {"last": "last", "next": "next", "cuối": "last",
+                                                "sau": "next"}) or "last"  # type: ignore[assignment]
+                dates_node = ef._map.get("dates")
+                if dates_node is not None:
+                    for item in getattr(dates_node[1], "value", []):
+                        raw = getattr(item, "value", "")
+                        try:
+                            due.dates.append(date.fromisoformat(raw))
+                        except (TypeError, ValueError):
+                            self.problems.add(f.path, line_of(item), ef.name("dates"),
+                                              f"expected a date YYYY-MM-DD, got '{raw}'", "write it as 2023-05-30")
+                    if due.dates != sorted(due.dates):
+                        ef._error(ef.line_of("dates"), "dates", "the dates are not in order", "list them oldest first")
+            if every == "once" and len(due.dates) != 1:
+                df._error(df.line_of("every"), "every", "a one-time duty needs its deadline",
+                          "add 'due: {dates: [2023-03-10]}'")
+            if no in seen or (no and any(n.startswith(f"{no}-") or n == no for n in task_nos)):
+                df._error(df.line_of("no"), "no", f"'{no}' is already used",
+                          "give each duty its own 'no', e.g. 'bc-quy'")
+                continue
+            if not (no and title and reporters and every and text):
+                continue
+            seen.add(no)
+            refs = reporters + [(r, line) for r, line in recipients if is_ident(r)]
+            duties.append((ReportingDuty(no=no, title=title, reporters=[r for r, _ in reporters],
+                                         recipients=[r for r, _ in recipients], every=every, due=due, text=text,
+                                         inferred=inferred, source=Source(f.path, df.line)), refs))
+        return duties
 
     def read_procedure(self, front, file: Path) -> Procedure | None:
         f: Fields = front.fields
@@ -529,7 +693,7 @@ class _Loader:
         units, topics = site.units, site.topics
         check_units = "units" not in self.unreadable
         check_topics = "topics" not in self.unreadable
-        tasks = {task.key: task for plan, _ in plans for task in plan.tasks}
+        tasks = {task.key: task for plan, _ in plans for task in plan.all_tasks}
         for item, _ in news + plans + procedures:
             path = item.source.path
             lines = self.lines.items[path]
@@ -569,7 +733,7 @@ class _Loader:
                                           f"{show_date(plan.date)}, after this news item",
                                           "check the dates of the plan and of the news item")
         for plan, _ in plans:
-            for task in plan.tasks:
+            for task in plan.all_tasks:
                 for ref, line in self.lines.task_refs[(plan.source.path, task.no)]:
                     if ref in units or ref in site.groups:
                         continue

@@ -22,7 +22,29 @@ ChangeKind = Literal["new", "amended", "abolished"]
 Level = Literal["tinh", "huyen", "xa"]
 Online = Literal["full", "partial", "none"]
 TaskState = Literal["done", "in-progress", "not-started"]  # what an editor may set on a task
+DatePrecision = Literal["day", "month", "year"]
+TaskList = Literal["table", "prose", "missing"]  # where a plan's tasks come from in its document
+Every = Literal["quarter", "half-year", "year", "once"]  # how often a reporting duty falls due
 
+
+
+class DocDate(date):
+    """A date as precise as the document gives it: "tháng 3 năm 2022" has no day.
+
+    It is a ``date`` (the first day it can be, for sorting and comparisons) that
+    remembers its ``precision``; ``cchc.text.show_date`` shows it as the document
+    does: "tháng 3/2022", "năm 2022" or "18/01/2018".
+    """
+
+    precision: DatePrecision
+
+    def __new__(cls, year: int, month: int = 1, day: int = 1, precision: DatePrecision = "day") -> DocDate:
+        self = super().__new__(cls, year, month, day)
+        self.precision = precision
+        return self
+
+    def __reduce__(self):  # keep the precision through copy and pickle
+        return (DocDate, (self.year, self.month, self.day, self.precision))
 
 
 @dataclass(frozen=True)
@@ -50,6 +72,15 @@ class Ended:
 
 
 @dataclass(kw_only=True)
+class Hotline:
+    """A telephone number for citizens, with what it is for and the document that gives it."""
+
+    number: str
+    label: str
+    source: str  # e.g. "Kế hoạch số 58/KH-NV ngày 31/7/2025"; "" when not from a document here
+
+
+@dataclass(kw_only=True)
 class Unit:
     id: str
     name: str
@@ -64,6 +95,7 @@ class Unit:
     ended: Ended | None
     source: Source
     children: list[str] = field(default_factory=list)
+    hotlines: list[Hotline] = field(default_factory=list)  # every number, ``hotline`` first when set
 
     def name_on(self, day: date) -> str:
         """The full name valid on ``day`` (older items keep the name of their time)."""
@@ -109,6 +141,19 @@ class TimeFrame:
     recurring: bool = False  # "Thường xuyên", "Hằng năm": no single deadline
 
 
+# Task fields a transcriber may mark as inferred (not stated in the document).
+INFERABLE = ("lead", "support", "time", "product")
+
+
+@dataclass(kw_only=True)
+class ManualStatus:
+    """A status an editor set by hand, as of ``date``, with a note saying why; it wins."""
+
+    state: TaskState
+    date: date
+    note: str
+
+
 @dataclass(kw_only=True)
 class Task:
     plan_id: str
@@ -119,13 +164,74 @@ class Task:
     support: list[str]
     time: TimeFrame
     product: str
-    status: TaskState | None
+    manual: ManualStatus | None
     source: Source
+    inferred: list[str] = field(default_factory=list)  # fields of INFERABLE the document does not state
+    cells: dict[str, str] = field(default_factory=dict)  # the document's own extra columns (Column.key -> text)
+    duty: str | None = None  # the reporting duty (its ``no``) this task was made from, None for a plan row
+    recipients: list[str] = field(default_factory=list)  # a report task: who receives it (unit ids or names)
 
     @property
     def key(self) -> str:
         """How news items refer to this task: ``<plan id>#<no>``."""
         return f"{self.plan_id}#{self.no}"
+
+    def is_inferred(self, name: str) -> bool:
+        return name in self.inferred
+
+
+# Columns a plan's table can show from the task fields; any other key is a column of the
+# document's own (its values in ``Task.cells``). "units" is the lead and the support in one cell.
+TASK_COLUMNS = {"no": "TT", "title": "Nhiệm vụ", "details": "Nội dung", "lead": "Cơ quan chủ trì",
+                "support": "Cơ quan phối hợp", "units": "Đơn vị thực hiện", "time": "Thời gian thực hiện",
+                "product": "Sản phẩm"}
+DEFAULT_COLUMNS = ("no", "title", "lead", "support", "time", "product")
+
+
+@dataclass(kw_only=True)
+class Column:
+    """One column of a plan's task table, as the document heads it."""
+
+    key: str  # a key of TASK_COLUMNS, or the document's own column (values in Task.cells)
+    label: str
+
+    @property
+    def own(self) -> bool:
+        """True for a column only this document has (e.g. "Hình thức tuyên truyền")."""
+        return self.key not in TASK_COLUMNS
+
+
+@dataclass(kw_only=True)
+class Due:
+    """When a periodic report falls due: ``day`` of a month counted from the period.
+
+    ``month`` is "last" (the last month of the period: "trước ngày 20 tháng cuối quý")
+    or "next" (the month after it). ``dates`` instead lists fixed deadlines, one per
+    period in order ("6 tháng (trước ngày 30/5), năm (trước ngày 30/11)").
+    """
+
+    day: int | None = None
+    month: Literal["last", "next"] = "last"
+    dates: list[date] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ReportingDuty:
+    """A plan's duty to report: who reports to whom, how often, by which day.
+
+    ``text`` is the document's own words; the loader turns the duty into one dated
+    task per period of the plan (``Task.duty``), which then has a status like any task.
+    """
+
+    no: str
+    title: str
+    reporters: list[str]  # unit or group ids
+    recipients: list[str]  # unit ids, or names of offices that have no unit here
+    every: Every
+    due: Due
+    text: str
+    inferred: list[str]  # "time" when the document gives no deadline
+    source: Source
 
 
 @dataclass(kw_only=True)
@@ -141,14 +247,29 @@ class Plan:
     legal_bases: list[str]
     topics: list[str]
     summary: str
-    tasks: list[Task]
+    tasks: list[Task]  # the rows of the document's task table, in its order
     body: str
     source: Source
     body_line: int = 1  # the line of the body's first line in its file (for messages)
+    columns: list[Column] = field(default_factory=list)  # the table's columns in the document's order
+    task_list: TaskList = "table"
+    task_list_note: str = ""  # what the page says about where the tasks come from
+    reporting: list[ReportingDuty] = field(default_factory=list)
+    report_tasks: list[Task] = field(default_factory=list)  # one per duty and period, made by the loader
+    inferred: list[str] = field(default_factory=list)  # plan fields not stated in the document ("period")
 
     @property
     def published(self) -> datetime:
         return datetime(self.date.year, self.date.month, self.date.day, tzinfo=VN_TZ)
+
+    @property
+    def all_tasks(self) -> list[Task]:
+        """The document's task rows, then the tasks made from its reporting duties."""
+        return self.tasks + self.report_tasks
+
+    def ended_on(self, day: date) -> bool:
+        """True once the plan's period is over on ``day``."""
+        return self.period_end < day
 
 
 @dataclass(kw_only=True)
@@ -262,7 +383,7 @@ class Site:
         return self.build_time.astimezone(VN_TZ).date()
 
     def tasks(self) -> list[Task]:
-        return [task for plan in self.plans for task in plan.tasks]
+        return [task for plan in self.plans for task in plan.all_tasks]
 
     def descendants(self, unit_id: str) -> list[str]:
         """``unit_id`` and every unit below it in the tree, parent first."""
@@ -273,11 +394,25 @@ class Site:
             stack.extend(self.units[current].children)
         return out
 
-    def unit_label(self, ref: str) -> str:
-        """Short name of a unit or name of a group, for task tables."""
+    def unit_label(self, ref: str, day: date | None = None) -> str:
+        """Short name of a unit (as it was on ``day`` when given) or name of a group.
+
+        A task table names units as the plan did: pass the plan's date.
+        """
         if ref in self.units:
-            return self.units[ref].short_name
-        return self.groups[ref].name
+            unit = self.units[ref]
+            return unit.short_name_on(day) if day is not None else unit.short_name
+        if ref in self.groups:
+            return self.groups[ref].name
+        return ref  # a report's recipient named in words (an office with no unit here)
+
+    def unit_name(self, ref: str, day: date | None = None) -> str:
+        """Full name of a unit (as on ``day``), name of a group, or ``ref`` itself."""
+        if ref in self.units:
+            unit = self.units[ref]
+            return unit.name_on(day) if day is not None else unit.name
+        return self.unit_label(ref, day)
+
 
 
 # Labels read by feeds/ and search/, which do not take their words from ``cchc.strings``

@@ -340,6 +340,27 @@ class Fields:
             self._error(line_of(node), key, f"'{raw}' is not a real date ({exc})", "check the day and month")
             return None
 
+    def doc_date(self, key: str, required: bool = False) -> date | None:
+        """Read a date as precise as a document gives it: ``2023-02-24``, ``2023-02`` or ``2023``.
+
+        ``2023-02`` is a document dated "ngày ... tháng 02 năm 2023" (day left blank);
+        it becomes a ``DocDate`` that is shown "tháng 2/2023", never a made-up day.
+        """
+        from cchc.content.model import DocDate
+
+        node = self._value(key, required, "2024-03-05")
+        if node is None:
+            return None
+        raw = node.value.strip() if isinstance(node, ScalarNode) else ""
+        partial = re.match(r"^(\d{4})(?:-(\d{2}))?$", raw)
+        if not partial:
+            return self.date(key, required)
+        year, month = int(partial[1]), int(partial[2] or 1)
+        if not 1 <= month <= 12:
+            self._error(line_of(node), key, f"'{raw}' is not a real month", "write YYYY-MM, e.g. 2023-02")
+            return None
+        return DocDate(year, month, 1, "month" if partial[2] else "year")
+
     def datetime(self, key: str, required: bool = False) -> datetime | None:
         """Read ``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM`` as a Vietnam-time datetime."""
         node = self._value(key, required, "2024-03-05 08:30")

@@ -18,68 +18,108 @@ from typing import Literal, get_args
 
 from cchc.content.model import NewsItem, Site, Task
 from cchc.strings import DEFAULT, Strings
+from cchc.text import VN_TZ, show_date
 
-# Status of a task at the build date and a unit's role in it; the words a citizen reads
-# for them are in strings/vi.yml (task.status.*, task.role.*).
-TaskStatus = Literal["done", "in-progress", "pending", "upcoming", "overdue"]
+# Status of a task on a day and a unit's role in it. The words a citizen reads for them
+# are in strings/vi.yml: task.status.* (the label), task.meaning.* (the legend under
+# every task table). The order of TaskStatus is the order of the legend and the totals.
+TaskStatus = Literal["done", "done-late", "in-progress", "pending", "upcoming", "overdue", "no-evidence",
+                     "not-started"]
 Role = Literal["lead", "support"]
 STATUSES: tuple[str, ...] = get_args(TaskStatus)
+INFERABLE_FIELDS = ("lead", "support", "time", "product", "period")  # csv.inferred_field.* in strings/vi.yml
+
+
+def legend(strings: Strings = DEFAULT) -> list[tuple[str, str, str]]:
+    """(status key, label, meaning) for every status, in order: the legend of every task table."""
+    return [(key, strings.t(f"task.status.{key}"), strings.t(f"task.meaning.{key}")) for key in STATUSES]
 
 
 @dataclass
 class TaskRow:
-    """One task with what the tables show about it at the build date."""
+    """One task with what the tables show about it on a day (the build date, or a report's date)."""
 
     task: Task
     status: TaskStatus
-    evidence: list[NewsItem] = field(default_factory=list)  # newest first
+    evidence: list[NewsItem] = field(default_factory=list)  # newest first, none dated after the day
+    evidence_date: date | None = None  # first evidence, or the date of a status set by hand
 
     @property
     def overdue(self) -> bool:
         return self.status == "overdue"
 
 
-def task_status(task: Task, evidence: list[NewsItem], today: date) -> TaskStatus:
-    """The status of ``task`` on ``today``.
+    def note(self, strings: Strings = DEFAULT) -> str:
+        """The note of a status set by hand, with its date ("" otherwise)."""
+        manual = self.task.manual
+        if manual is None or manual.date != self.evidence_date:
+            return ""
+        return strings.t("task.manual_note", date=show_date(manual.date), note=manual.note)
 
-    An editor's ``status: done`` is taken as written. Otherwise the news items that cite
-    the task decide: with evidence the task is done once its time is over and in
-    progress before; without evidence it is overdue once its end date has passed,
-    not yet due before its start, and waiting for a result in between.
+
+def _day(item: NewsItem) -> date:
+    return item.date.astimezone(VN_TZ).date()
+
+
+def task_row(task: Task, evidence: list[NewsItem], today: date, plan_end: date) -> TaskRow:
+    """The row of ``task`` on ``today``: its status, the evidence up to that day and its date.
+
+    A status an editor set by hand (dated on or before ``today``) wins: "done" is on time
+    or late by its date. Otherwise the news items citing the task decide. With evidence
+    a task is done once its time is over (late when the first evidence came after it),
+    in progress before; a deadline ("Trước ngày ...") or a report is done as soon as
+    there is evidence. Without evidence: not due yet before its start, within its time
+    in between, and after its end "overdue" while the plan runs, or "no evidence
+    published" once the plan is over, which says nothing about the work itself.
     """
-    end, start = task.time.end, task.time.start
-    if task.status == "done":
-        return "done"
+    evidence = [item for item in evidence if _day(item) <= today]
+    start, end = task.time.start, task.time.end
+    manual = task.manual
+    if manual is not None and manual.date <= today:
+        if manual.state == "done":
+            late = end is not None and manual.date > end
+            return TaskRow(task, "done-late" if late else "done", evidence, manual.date)
+        return TaskRow(task, manual.state, evidence, manual.date)
     if evidence:
-        return "done" if end is not None and end < today else "in-progress"
-    if end is not None and end < today:
-        return "overdue"
+        first = min(_day(item) for item in evidence)
+        finished = end is not None and (end < today or start is None or task.duty is not None)
+        if not finished:
+            return TaskRow(task, "in-progress", evidence, first)
+        return TaskRow(task, "done-late" if first > end else "done", evidence, first)
     if start is not None and start > today:
-        return "upcoming"
-    return "in-progress" if task.status == "in-progress" else "pending"
+        return TaskRow(task, "upcoming", evidence)
+    if end is None or end >= today:
+        return TaskRow(task, "pending", evidence)
+    return TaskRow(task, "no-evidence" if plan_end < today else "overdue", evidence)
+
+
+def task_status(task: Task, evidence: list[NewsItem], today: date, plan_end: date) -> TaskStatus:
+    """The status key of ``task`` on ``today`` (see ``task_row``)."""
+    return task_row(task, evidence, today, plan_end).status
 
 
 class TaskIndex:
     """Every task's row, and the tasks each unit takes part in, computed once."""
 
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, today: date | None = None):
         self.site = site
-        today = site.build_date
+        self.today = today = today or site.build_date
         cited: dict[str, list[NewsItem]] = {}
         for item in site.news:  # site.news is newest first, so evidence lists are too
             for key in item.tasks:
                 cited.setdefault(key, []).append(item)
         self.rows: list[TaskRow] = []
         self.by_key: dict[str, TaskRow] = {}
-        self.by_plan: dict[str, list[TaskRow]] = {}
+        self.by_plan: dict[str, list[TaskRow]] = {}  # the rows of each plan's own table
+        self.by_plan_reports: dict[str, list[TaskRow]] = {}  # the reports each plan asks for, by deadline
         # unit or group id -> [(row, role)] in plan order; once per task, lead wins
         self.by_ref: dict[str, list[tuple[TaskRow, Role]]] = {}
         for plan in site.plans:
             rows = self.by_plan.setdefault(plan.id, [])
-            for task in plan.tasks:
-                evidence = cited.get(task.key, [])
-                row = TaskRow(task, task_status(task, evidence, today), evidence)
-                rows.append(row)
+            reports = self.by_plan_reports.setdefault(plan.id, [])
+            for task in plan.all_tasks:
+                row = task_row(task, cited.get(task.key, []), today, plan.period_end)
+                (reports if task.duty else rows).append(row)
                 self.rows.append(row)
                 self.by_key[task.key] = row
                 roles: dict[str, Role] = {}
@@ -94,6 +134,22 @@ class TaskIndex:
         """The tasks a unit or a group is named in, with its role in each."""
         return self.by_ref.get(ref, [])
 
+    def for_unit(self, unit_id: str) -> list[tuple[TaskRow, str, str | None]]:
+        """The tasks of a unit for its report: its own, and those given to a group it is in.
+
+        Each as (row, role, group id or None), in plan order, once per task.
+        """
+        refs = [(unit_id, None)] + [(g.id, g.id) for g in self.site.groups.values() if unit_id in g.members]
+        seen: set[str] = set()
+        out = []
+        for ref, group in refs:
+            for row, role in self.for_ref(ref):
+                if row.task.key not in seen:
+                    seen.add(row.task.key)
+                    out.append((row, role, group))
+        order = {row.task.key: i for i, row in enumerate(self.rows)}
+        return sorted(out, key=lambda entry: order[entry[0].task.key])
+
     def counts(self, rows: list[TaskRow]) -> dict[str, int]:
         """How many of ``rows`` have each status, in the order of ``STATUSES``."""
         out = dict.fromkeys(STATUSES, 0)
@@ -103,7 +159,8 @@ class TaskIndex:
 
 
 CSV_COLUMNS = ["plan", "plan_number", "no", "task", "details", "lead", "support", "time", "start", "end", "product",
-               "status", "overdue", "evidence_count", "evidence"]  # csv.* in strings/vi.yml (overdue: task.status.*)
+               "status", "overdue", "evidence_count", "evidence", "evidence_date", "status_note", "inferred",
+               "own_columns"]  # csv.* in strings/vi.yml (overdue: task.status.*)
 
 
 def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = None,
@@ -113,12 +170,11 @@ def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = N
     ``link(item)`` gives a news item's absolute URL; ``roles`` (one per row) adds a
     "Vai trò" column for a unit's table. Headers and status words come from ``strings``.
     """
-    from cchc.text import show_date
-
     t = strings.t
     plans = {plan.id: plan for plan in site.plans}
     status = strings.table("task.status")
     role_label = strings.table("task.role")
+    inferred = strings.table("csv.inferred_field")
     yes = t("csv.yes")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
@@ -129,14 +185,18 @@ def tasks_csv(site: Site, rows: list[TaskRow], link, roles: list[str] | None = N
         task, plan = row.task, plans[row.task.plan_id]
         record = [
             plan.title, plan.number or "", task.no, task.title, task.details,
-            "; ".join(site.unit_label(u) for u in task.lead),
-            "; ".join(site.unit_label(u) for u in task.support),
+            "; ".join(site.unit_label(u, plan.date) for u in task.lead),  # names as the plan gave them
+            "; ".join(site.unit_label(u, plan.date) for u in task.support),
             task.time.text,
             show_date(task.time.start) if task.time.start else "",
             show_date(task.time.end) if task.time.end else "",
             task.product, status[row.status], yes if row.overdue else "",
             str(len(row.evidence)),
             " | ".join(f"{item.title} ({link(item)})" for item in row.evidence),
+            show_date(row.evidence_date) if row.evidence_date else "", row.note(strings),
+            "; ".join(inferred[name] for name in task.inferred),
+            " | ".join(f"{column.label}: {task.cells[column.key]}" for column in plan.columns
+                       if column.own and task.cells.get(column.key)),
         ]
         if roles is not None:
             record.append(role_label[roles[i]])

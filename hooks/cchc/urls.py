@@ -126,3 +126,13 @@ def group_tasks_csv(group_id: str) -> str:
 
 
 FEEDS_PAGE_SRC = "nguon-tin.md"  # the page that explains the feeds and lists them all
+
+
+def plan_report_docx(plan: Plan) -> str:
+    """The current report of a plan, as each plan page offers it (Word)."""
+    return f"ke-hoach/{plan.slug}/bao-cao-{plan.slug}.docx"
+
+
+def plan_report_xlsx(plan: Plan) -> str:
+    """The same report as an Excel workbook."""
+    return f"ke-hoach/{plan.slug}/bao-cao-{plan.slug}.xlsx"

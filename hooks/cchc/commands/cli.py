@@ -13,6 +13,7 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cchc.commands.check", "kiểm tra toàn bộ nội dung trong content/ mà không dựng trang"),
     "new": ("cchc.commands.new", "tạo tệp tin, bài / kế hoạch / thủ tục mới từ mẫu"),
+    "report": ("cchc.commands.report", "viết báo cáo kết quả thực hiện của một đơn vị (.docx, .xlsx) cho một kỳ"),
     "deploy": ("cchc.commands.deploy", "dựng trang, kiểm tra rồi mới thay trang đang chạy"),
     "bench": ("cchc.commands.bench", "đo hiệu năng dựng trang so với các công cụ khác"),
     "measure-search": ("cchc.commands.measure_search", "đo dung lượng tải về của lần tìm kiếm đầu tiên"),

@@ -1,0 +1,1 @@
+"""Reports units must file: the data (``data``), as Word (``docx``) and Excel (``xlsx``)."""

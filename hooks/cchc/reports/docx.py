@@ -1,0 +1,184 @@
+"""A report as a Word document in the usual layout of a "Báo cáo kết quả thực hiện".
+
+The layout of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP): the issuing
+body and the national motto side by side at the top, the number and the place and date
+left for the office to fill in, "BÁO CÁO" and its subject centred, the body in Times New
+Roman 13-14 pt on A4, then the recipients and the signature block. Tables are real Word
+tables with a repeated header row, so Word and LibreOffice open the file as it is.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from cchc.index.tasks import INFERRED_MEANING
+from cchc.reports.data import Line, Report
+from cchc.text import show_date
+
+FONT = "Times New Roman"
+COLUMNS = [("TT", 1.0), ("Nhiệm vụ", 6.2), ("Vai trò / Chủ trì", 3.0), ("Thời gian", 3.0),
+           ("Tình trạng", 3.2), ("Ngày minh chứng", 2.7), ("Minh chứng (tiêu đề, ngày, liên kết)", 6.6)]
+
+
+def _font(run, size: float = 13, bold: bool = False, italic: bool = False) -> None:
+    run.font.name = FONT
+    run.font.size = Pt(size)
+    run.bold, run.italic = bold, italic
+    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), FONT)  # Word picks the font by script; Vietnamese needs all of them set
+
+
+def _para(container, text: str = "", size: float = 13, bold: bool = False, italic: bool = False,
+          align=WD_ALIGN_PARAGRAPH.JUSTIFY, after: float = 6):
+    paragraph = container.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(after)
+    if text:
+        _font(paragraph.add_run(text), size, bold, italic)
+    return paragraph
+
+
+def _cell(cell, text: str, bold: bool = False, size: float = 11, align=WD_ALIGN_PARAGRAPH.LEFT) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = align
+    _font(paragraph.add_run(text), size, bold)
+
+
+def _widths(table, widths: list[float]) -> None:
+    """Fixed column widths (the table grid and every cell: Word reads one, LibreOffice the other)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _evidence(line: Line) -> str:
+    if line.note:
+        return line.note
+    if not line.evidence:
+        return "Chưa có tin, bài minh chứng trên trang."
+    return "\n".join(f"{e.title} ({show_date(e.date)}) {e.link}" for e in line.evidence)
+
+
+def _task_text(line: Line) -> str:
+    marks = " (*)" if line.inferred else ""
+    return f"{line.title}{marks}"
+
+
+def report_docx(report: Report) -> bytes:
+    """The report as the bytes of a .docx file."""
+    document = Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE  # a seven-column table reads on a landscape A4
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin, section.right_margin = Cm(2.5), Cm(1.5)
+    section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(13)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+
+    header = document.add_table(rows=1, cols=2)
+    header.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(header, [11.0, 14.7])
+    left, right = header.rows[0].cells
+    top = left.paragraphs[0]
+    top.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if report.authority:
+        _font(top.add_run(report.authority.upper() + "\n"), 12)
+    _font(top.add_run(report.unit.upper()), 12, bold=True)
+    _para(left, "Số:      /BC-", 13, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    motto = right.paragraphs[0]
+    motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(motto.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"), 12, bold=True)
+    _font(motto.add_run("Độc lập - Tự do - Hạnh phúc"), 13, bold=True)
+    _para(right, "..........., ngày ..... tháng ..... năm .......", 13, italic=True,
+          align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+
+    title = _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    title.paragraph_format.space_before = Pt(18)
+    _para(document, report.subject, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
+    _para(document, report.intro, 13)
+
+    _para(document, "I. TỔNG HỢP", 13, bold=True)
+    total = sum(report.totals.values())
+    summary = document.add_table(rows=1, cols=2)
+    summary.style = "Table Grid"
+    summary.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _cell(summary.rows[0].cells[0], "Tình trạng", bold=True)
+    _cell(summary.rows[0].cells[1], "Số nhiệm vụ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for key, count in report.totals.items():
+        if count:
+            cells = summary.add_row().cells
+            _cell(cells[0], next(label for k, label, _ in report.legend if k == key))
+            _cell(cells[1], str(count), align=WD_ALIGN_PARAGRAPH.CENTER)
+    cells = summary.add_row().cells
+    _cell(cells[0], "Tổng số", bold=True)
+    _cell(cells[1], str(total), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _widths(summary, [10.0, 4.0])
+
+    _para(document, "II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", 13, bold=True).paragraph_format.space_before = Pt(12)
+    if not report.sections:
+        _para(document, "Không có nhiệm vụ nào của đơn vị trong kỳ báo cáo.", 13, italic=True)
+    for number, part in enumerate(report.sections, start=1):
+        _para(document, f"{number}. {part.heading}", 13, bold=True)
+        table = document.add_table(rows=1, cols=len(COLUMNS))
+        table.style = "Table Grid"
+        for cell, (title, _) in zip(table.rows[0].cells, COLUMNS, strict=True):
+            _cell(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _repeat_header(table.rows[0])
+        for line in part.lines:
+            cells = table.add_row().cells
+            values = [line.no, _task_text(line), line.role, line.time, line.label,
+                      show_date(line.evidence_date) if line.evidence_date else "", _evidence(line)]
+            for cell, value in zip(cells, values, strict=True):
+                _cell(cell, value)
+        _widths(table, [width for _, width in COLUMNS])
+
+    _para(document, "III. GHI CHÚ", 13, bold=True).paragraph_format.space_before = Pt(12)
+    for _, label, meaning in report.legend:
+        paragraph = _para(document, "", 12, after=2)
+        _font(paragraph.add_run(f"- {label}: "), 12, bold=True)
+        _font(paragraph.add_run(meaning), 12)
+    _para(document, "- Ngày minh chứng: ngày đăng tin, bài đầu tiên về nhiệm vụ, hoặc ngày đơn vị cập nhật "
+          "tình trạng (cập nhật của đơn vị được ưu tiên).", 12, after=2)
+    if any(line.inferred for line in report.lines):
+        _para(document, "- (*) " + INFERRED_MEANING, 12, after=2)
+
+    closing = document.add_table(rows=1, cols=2)
+    _widths(closing, [11.0, 14.7])
+    left, right = closing.rows[0].cells
+    recipients = left.paragraphs[0]
+    _font(recipients.add_run("Nơi nhận:\n"), 12, bold=True, italic=True)
+    _font(recipients.add_run("- Như trên;\n- Lưu: VT."), 11)
+    signature = right.paragraphs[0]
+    signature.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _font(signature.add_run("THỦ TRƯỞNG ĐƠN VỊ\n"), 13, bold=True)
+    _font(signature.add_run("(Ký, ghi rõ họ tên, đóng dấu)"), 13, italic=True)
+
+    core = document.core_properties
+    core.title = f"Báo cáo {report.subject}"
+    core.author = report.unit
+    core.language = "vi-VN"
+    made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)  # not the clock: same data, same file
+    core.created = core.modified = made
+    core.last_modified_by, core.revision = report.unit, 1
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -109,14 +109,15 @@ def duty_tasks(plan: Plan, duty: ReportingDuty) -> list[Task]:
             if "time" not in inferred:
                 inferred.append("time")
         if "time" in inferred and not duty.due.dates and duty.due.day is None:
-            when = f"{period.label.capitalize()}; văn bản không nêu hạn gửi (tính đến {show_date(due)})"
+            label = period.label[:1].upper() + period.label[1:]
+            when = f"{label}; văn bản không nêu hạn gửi (tính đến {show_date(due)})"
         else:
             when = f"Trước ngày {show_date(due)}"
         suffix = f"-{period.code}" if period.code else ""
         title = f"{duty.title} {period.label}".strip()
         tasks.append(Task(
             plan_id=plan.id, no=f"{duty.no}{suffix}", title=title, details=duty.text,
-            lead=list(duty.reporters), support=[], time=TimeFrame(when, period.start, due),
+            lead=list(duty.reporters), support=[], time=TimeFrame(when, max(period.start, plan.period_start), due),
             product="Báo cáo" if duty.every != "once" else "", manual=None, source=duty.source,
             inferred=inferred, duty=duty.no, recipients=list(duty.recipients)))
     return tasks

@@ -25,7 +25,7 @@ from cchc.reports.data import Line, Report
 from cchc.text import show_date
 
 FONT = "Times New Roman"
-COLUMNS = [("TT", 1.0), ("Nhiệm vụ", 6.2), ("Vai trò / Chủ trì", 3.0), ("Thời gian", 3.0),
+COLUMNS = [("TT", 2.2), ("Nhiệm vụ", 5.0), ("Vai trò / Chủ trì", 3.0), ("Thời gian", 3.0),
            ("Tình trạng", 3.2), ("Ngày minh chứng", 2.7), ("Minh chứng (tiêu đề, ngày, liên kết)", 6.6)]
 
 
@@ -62,11 +62,11 @@ def _widths(table, widths: list[float]) -> None:
             cell.width = Cm(width)
 
 
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+def _row_flag(row, name: str) -> None:
+    """Set a row property: "w:tblHeader" (repeat on every page), "w:cantSplit" (keep on one page)."""
+    flag = OxmlElement(name)
+    flag.set(qn("w:val"), "true")
+    row._tr.get_or_add_trPr().append(flag)
 
 
 def _evidence(line: Line) -> str:
@@ -142,9 +142,11 @@ def report_docx(report: Report) -> bytes:
         table.style = "Table Grid"
         for cell, (title, _) in zip(table.rows[0].cells, COLUMNS, strict=True):
             _cell(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _repeat_header(table.rows[0])
+        _row_flag(table.rows[0], "w:tblHeader")
         for line in part.lines:
-            cells = table.add_row().cells
+            row = table.add_row()
+            _row_flag(row, "w:cantSplit")
+            cells = row.cells
             values = [line.no, _task_text(line), line.role, line.time, line.label,
                       show_date(line.evidence_date) if line.evidence_date else "", _evidence(line)]
             for cell, value in zip(cells, values, strict=True):

@@ -1,1 +1,15 @@
 """Reports units must file: the data (``data``), as Word (``docx``) and Excel (``xlsx``)."""
+
+from __future__ import annotations
+
+from cchc import urls
+from cchc.content.model import Plan, Site
+from cchc.reports.data import Link, plan_report
+from cchc.reports.docx import report_docx
+from cchc.reports.xlsx import report_xlsx
+
+
+def plan_report_files(site: Site, plan: Plan, link: Link) -> list[tuple[str, bytes]]:
+    """The current report of ``plan`` as (site path, bytes): the .docx and the .xlsx its page offers."""
+    report = plan_report(site, plan, link)
+    return [(urls.plan_report_docx(plan), report_docx(report)), (urls.plan_report_xlsx(plan), report_xlsx(report))]

@@ -101,7 +101,7 @@ def test_task_table_status_and_overdue_at_fixed_date(site_factory):
     assert "Đang thực hiện" in row_of(plan, "nv-1")  # evidence: tin-hoi-nghi
     assert "tin-tuc/2024/tin-hoi-nghi/" in row_of(plan, "nv-1")
     assert "cchc-overdue" not in row_of(plan, "nv-2")  # Quý II/2024 ends today: not overdue yet
-    assert "Chưa có kết quả" in row_of(plan, "nv-2")
+    assert "Trong thời hạn, chưa có minh chứng" in row_of(plan, "nv-2")
 
     site.build(build_date="2024-07-01")
     plan = site.html("ke-hoach/kh-2024/")
@@ -109,7 +109,7 @@ def test_task_table_status_and_overdue_at_fixed_date(site_factory):
     assert "tính đến ngày 01/07/2024" in plan
     assert "1 nhiệm vụ đã quá thời hạn" in site.html("nhiem-vu/")
     site.build(build_date="2025-01-01")  # the recurring task with evidence is done once its period is over
-    assert "Đã hoàn thành" in row_of(site.html("ke-hoach/kh-2024/"), "nv-1")
+    assert "Hoàn thành đúng hạn" in row_of(site.html("ke-hoach/kh-2024/"), "nv-1")
 
 
 def test_csv_exports(site_factory):

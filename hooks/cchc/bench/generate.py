@@ -232,10 +232,11 @@ def _plans(rng: random.Random, count: int, units: list[dict], groups: list[dict]
             if task["no"] in {x["no"] for x in tasks}:
                 task["no"] = f"{t + 1}"
             r = rng.random()
+            # a status set by hand carries its date and a note (the loader requires both)
             if year < _BUILD_DAY.year and r < 0.5:
-                task["status"] = "done"
+                task["status"] = f"{{state: done, date: {year}-12-31, note: Theo báo cáo năm {year}}}"
             elif r < 0.15:
-                task["status"] = "in-progress"
+                task["status"] = f"{{state: in-progress, date: {year}-06-30, note: Theo báo cáo 6 tháng}}"
             tasks.append(task)
         body = []
         for heading, subs in V.PLAN_SECTIONS:

@@ -48,7 +48,7 @@ from urllib.parse import urljoin, urlsplit
 from cchc.config import check_site_url
 from cchc.content.model import CHANGE_LABELS, LEVEL_LABELS, ONLINE_LABELS, Change, NewsItem, Plan, Procedure, Site
 from cchc.content.safety import clean_html
-from cchc.text import VN_TZ, show_date, show_datetime, start_of_day
+from cchc.text import VN_TZ, show_date, show_dated, show_datetime, start_of_day
 from cchc.urls import (
     NEWS_FEED,
     PLANS_FEED,
@@ -315,7 +315,7 @@ class FeedSet:
     def _plan_entry(self, plan: Plan) -> Entry:
         author = self._unit_name(plan.unit, plan.date)
         number = f"số {plan.number} " if plan.number else ""
-        summary = plan.summary or f"Kế hoạch {number}ngày {show_date(plan.date)} của {author}."
+        summary = plan.summary or f"Kế hoạch {number}{show_dated(plan.date)} của {author}."
         rows = [("Số, ký hiệu", plan.number or "Chưa có số"), ("Ngày ban hành", show_date(plan.date)),
                 ("Đơn vị ban hành", author),
                 ("Thời gian thực hiện", f"{show_date(plan.period_start)} đến {show_date(plan.period_end)}"),

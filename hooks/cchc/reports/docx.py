@@ -30,11 +30,13 @@ COLUMNS = [("TT", 2.2), ("Nhiệm vụ", 5.0), ("Vai trò / Chủ trì", 3.0), (
 
 
 def _font(run, size: float = 13, bold: bool = False, italic: bool = False) -> None:
-    run.font.name = FONT
-    run.font.size = Pt(size)
-    run.bold, run.italic = bold, italic
-    fonts = run._element.get_or_add_rPr().get_or_add_rFonts()
-    fonts.set(qn("w:eastAsia"), FONT)  # Word picks the font by script; Vietnamese needs all of them set
+    """Only what differs from the Normal style (Times New Roman 13): each property is an XML element."""
+    if size != 13:
+        run.font.size = Pt(size)
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
 
 
 def _para(container, text: str = "", size: float = 13, bold: bool = False, italic: bool = False,
@@ -92,7 +94,9 @@ def report_docx(report: Report) -> bytes:
     section.top_margin, section.bottom_margin = Cm(2.0), Cm(2.0)
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(13)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):  # Word picks the font by script
+        fonts.set(qn(script), FONT)
 
     header = document.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER

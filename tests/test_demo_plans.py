@@ -113,3 +113,13 @@ def test_every_plan_offers_its_current_report(demo):
     assert sheet["A3"].value.endswith("tình trạng tính đến ngày 31/12/2023")  # the plan ended: as of its end
     tasks = [row[1] for row in sheet.iter_rows(min_row=6, values_only=True)]
     assert tasks == ["1", "2", "3", "4", "ke-hoach-don-vi", "bc-6-thang-2023-H1", "bc-nam-2023"]
+
+
+def test_report_files_carry_the_reports_date_not_the_clock(demo):
+    import zipfile
+
+    site, _, plans = demo
+    for _, data in plan_report_files(site, plans["qn-sgddt-kh-tuyen-truyen-cchc-2023"], lambda item: "https://x.test/"):
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        assert {member.date_time for member in archive.infolist()} == {(2023, 12, 31, 0, 0, 0)}
+        assert b"2023-12-31T00:00:00Z</dcterms:modified>" in archive.read("docProps/core.xml")

@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt
 
 from cchc.index.tasks import INFERRED_MEANING
 from cchc.reports.data import Line, Report
+from cchc.reports.zipfix import fixed_zip
 from cchc.text import show_date
 
 FONT = "Times New Roman"
@@ -187,4 +188,4 @@ def report_docx(report: Report) -> bytes:
     core.last_modified_by, core.revision = report.unit, 1
     out = io.BytesIO()
     document.save(out)
-    return out.getvalue()
+    return fixed_zip(out.getvalue(), report.as_of)

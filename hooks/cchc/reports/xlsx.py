@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 
 from cchc.index.tasks import INFERRED_LABELS
 from cchc.reports.data import Report
+from cchc.reports.zipfix import fixed_zip
 from cchc.text import show_date
 
 HEADER = [("Kế hoạch", 40), ("TT", 8), ("Nhiệm vụ", 50), ("Vai trò / Chủ trì", 24), ("Thời gian", 22),
@@ -88,4 +89,4 @@ def report_xlsx(report: Report) -> bytes:
     book.properties.created = book.properties.modified = made
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return fixed_zip(out.getvalue(), report.as_of)

@@ -134,7 +134,9 @@ def test_csv_exports(site_factory):
     assert not (out / "don-vi/hp-thpt-tran-phu/nhiem-vu.csv").exists()  # its tasks are its group's
     downloads = [url for url, _, attrs, _ in page_links(site.html("ke-hoach/kh-2024/"), "ke-hoach/kh-2024/")
                  if "download" in attrs]
-    assert downloads == ["ke-hoach/kh-2024/nhiem-vu.csv"] and (out / downloads[0]).is_file()
+    assert downloads == ["ke-hoach/kh-2024/nhiem-vu.csv", "ke-hoach/kh-2024/bao-cao-kh-2024.docx",
+                         "ke-hoach/kh-2024/bao-cao-kh-2024.xlsx"]  # the task table, the plan's current report
+    assert all((out / url).is_file() for url in downloads)
 
 
 def test_unit_column_includes_children(site_factory):

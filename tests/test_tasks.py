@@ -8,6 +8,7 @@ from datetime import date
 
 from cchc.content.model import TimeFrame
 from cchc.index.tasks import TaskIndex, task_row, task_status, tasks_csv
+from cchc.strings import DEFAULT
 
 
 def load(site_factory, build_date="2024-06-30"):
@@ -53,7 +54,7 @@ def test_done_late_when_the_first_evidence_comes_after_the_window(site_factory):
     task = task_with(site, "kh-2024#2")  # due 30/06/2024
     late = news_on(site, "2024-12-01", task.key)
     row = task_row(task, [late], date(2026, 12, 1), PLAN_END)
-    assert row.status == "done-late" and row.label == "Hoàn thành sau thời hạn"
+    assert row.status == "done-late" and DEFAULT.t(f"task.status.{row.status}") == "Hoàn thành sau thời hạn"
     assert row.evidence_date == date(2024, 12, 1)
     # an earlier item decides: the first evidence is within the window
     early = news_on(site, "2024-06-15", task.key)
@@ -65,8 +66,8 @@ def test_ended_plan_without_evidence_is_not_called_overdue(site_factory):
     task = task_with(site, "kh-2024#2")
     row = task_row(task, [], date(2026, 12, 1), PLAN_END)  # fixed build date, long after the plan
     assert row.status == "no-evidence"
-    assert row.label == "Chưa có minh chứng trên trang"
-    assert "không có nghĩa là nhiệm vụ không được thực hiện" in row.meaning
+    assert DEFAULT.t("task.status.no-evidence") == "Chưa có minh chứng trên trang"
+    assert "không có nghĩa là nhiệm vụ không được thực hiện" in DEFAULT.t("task.meaning.no-evidence")
     assert not row.overdue
     assert task_status(task, [], date(2024, 12, 31), PLAN_END) == "overdue"  # last day of the plan
 
@@ -79,7 +80,7 @@ def test_manual_status_with_date_and_note_wins(site_factory):
     task.manual = ManualStatus(state="done", date=date(2024, 6, 20), note="Theo Báo cáo số 45/BC-SGDĐT")
     row = task_row(task, [], date(2024, 7, 1), PLAN_END)
     assert (row.status, row.evidence_date) == ("done", date(2024, 6, 20))
-    assert row.note == "Cập nhật ngày 20/06/2024: Theo Báo cáo số 45/BC-SGDĐT"
+    assert row.note() == "Cập nhật ngày 20/06/2024: Theo Báo cáo số 45/BC-SGDĐT"
     # before the day it was set, it does not count yet
     assert task_status(task, [], date(2024, 6, 19), PLAN_END) == "pending"
     task.manual = ManualStatus(state="done", date=date(2024, 8, 1), note="Hoàn thành muộn")
@@ -90,10 +91,10 @@ def test_manual_status_with_date_and_note_wins(site_factory):
 
 
 def test_every_status_has_a_legend_entry():
-    from cchc.index.tasks import STATUS_LABELS, legend
+    from cchc.index.tasks import STATUSES, legend
 
     keys = [key for key, _, _ in legend()]
-    assert keys == list(STATUS_LABELS)
+    assert keys == list(STATUSES)
     assert {"done", "done-late", "in-progress", "pending", "upcoming", "overdue", "no-evidence"} <= set(keys)
     assert all(meaning for _, _, meaning in legend())
 

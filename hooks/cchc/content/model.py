@@ -182,9 +182,8 @@ class Task:
 
 # Columns a plan's table can show from the task fields; any other key is a column of the
 # document's own (its values in ``Task.cells``). "units" is the lead and the support in one cell.
-TASK_COLUMNS = {"no": "TT", "title": "Nhiệm vụ", "details": "Nội dung", "lead": "Cơ quan chủ trì",
-                "support": "Cơ quan phối hợp", "units": "Đơn vị thực hiện", "time": "Thời gian thực hiện",
-                "product": "Sản phẩm"}
+# A plan without ``columns`` shows DEFAULT_COLUMNS, headed by plan.col.* of strings/vi.yml.
+TASK_COLUMNS = ("no", "title", "details", "lead", "support", "units", "time", "product")
 DEFAULT_COLUMNS = ("no", "title", "lead", "support", "time", "product")
 
 

@@ -12,17 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from cchc.content.model import DEFAULT_COLUMNS, TASK_COLUMNS, Column, Plan, Site, Task
-from cchc.index.tasks import EVIDENCE_DATE_MEANING, INFERRED_MEANING, TaskIndex, TaskRow, legend
+from cchc.content.model import DEFAULT_COLUMNS, Column, Plan, Site, Task
+from cchc.index.tasks import TaskIndex, TaskRow, legend
+from cchc.strings import DEFAULT, Strings
 from cchc.text import show_date
-
-# What a plan page says when its tasks do not come from a table in the document.
-TASK_LIST_NOTES = {
-    "prose": "Kế hoạch không có Danh mục nhiệm vụ; các nhiệm vụ dưới đây được tóm lược từ nội dung văn bản.",
-    "missing": "Kế hoạch dẫn chiếu một Phụ lục danh mục nhiệm vụ, nhưng văn bản được công bố không kèm Phụ lục này.",
-}
-INFERRED_MARK = "*"
-INFERRED_TITLE = "Không nêu trong văn bản"
 
 
 @dataclass(kw_only=True)
@@ -31,7 +24,7 @@ class Ref:
 
     id: str
     label: str
-    role: str = ""  # "Chủ trì" / "Phối hợp" in a cell that holds both ("Đơn vị thực hiện")
+    role: str = ""  # "lead" / "support" (task.role.*) in a cell that holds both ("Đơn vị thực hiện")
 
 
 @dataclass(kw_only=True)
@@ -39,7 +32,7 @@ class Cell:
     key: str
     text: str  # the cell as plain text (units joined with "; ")
     refs: list[Ref] = field(default_factory=list)  # for unit cells: one link each
-    inferred: bool = False  # not stated in the document: shown with INFERRED_MARK and INFERRED_TITLE
+    inferred: bool = False  # not stated in the document: shown with task.inferred_mark and task.inferred_title
     deadline: str = ""  # a time cell: "dd/mm/yyyy" of the end date when it has one and is not recurring
 
 
@@ -57,30 +50,28 @@ class PlanTable:
     reports: list[Row]  # the plan's reporting duties, one row per period, same columns
     note: str  # where the tasks come from, when not from a table in the document ("" otherwise)
     legend: list[tuple[str, str, str]]  # (status key, label, meaning): shown under every task table
-    evidence_date_meaning: str = EVIDENCE_DATE_MEANING
-    inferred_meaning: str = INFERRED_MEANING
 
     @property
     def has_inferred(self) -> bool:
         return any(cell.inferred for row in self.rows + self.reports for cell in row.cells)
 
 
-def columns_of(plan: Plan) -> list[Column]:
+def columns_of(plan: Plan, strings: Strings = DEFAULT) -> list[Column]:
     """The plan's own columns, or the usual Danh mục columns when it gives none."""
-    return plan.columns or [Column(key=key, label=TASK_COLUMNS[key]) for key in DEFAULT_COLUMNS]
+    return plan.columns or [Column(key=key, label=strings.t(f"plan.col.{key}")) for key in DEFAULT_COLUMNS]
 
 
 def _refs(site: Site, plan: Plan, ids: list[str], role: str = "") -> list[Ref]:
     return [Ref(id=ref, label=site.unit_label(ref, plan.date), role=role) for ref in ids]
 
 
-def _cell(site: Site, plan: Plan, task: Task, key: str) -> Cell:
+def _cell(site: Site, plan: Plan, task: Task, key: str, strings: Strings) -> Cell:
     if key in ("lead", "support"):
         refs = _refs(site, plan, getattr(task, key))
         return Cell(key=key, text="; ".join(r.label for r in refs), refs=refs, inferred=task.is_inferred(key))
     if key == "units":
-        refs = _refs(site, plan, task.lead, "Chủ trì") + _refs(site, plan, task.support, "Phối hợp")
-        text = "; ".join(f"{r.role}: {r.label}" for r in refs)
+        refs = _refs(site, plan, task.lead, "lead") + _refs(site, plan, task.support, "support")
+        text = "; ".join(f"{strings.t('task.role.' + r.role)}: {r.label}" for r in refs)
         return Cell(key=key, text=text, refs=refs, inferred=task.is_inferred("lead") or task.is_inferred("support"))
     if key == "time":
         deadline = show_date(task.time.end) if task.time.end and not task.time.recurring else ""
@@ -92,14 +83,14 @@ def _cell(site: Site, plan: Plan, task: Task, key: str) -> Cell:
     return Cell(key=key, text=task.cells.get(key, ""))
 
 
-def plan_table(site: Site, index: TaskIndex, plan: Plan) -> PlanTable:
+def plan_table(site: Site, index: TaskIndex, plan: Plan, strings: Strings = DEFAULT) -> PlanTable:
     """The table of ``plan`` with each row's status from ``index``."""
-    columns = columns_of(plan)
+    columns = columns_of(plan, strings)
 
     def rows(task_rows: list[TaskRow]) -> list[Row]:
-        return [Row(task=r.task, status=r, cells=[_cell(site, plan, r.task, c.key) for c in columns])
+        return [Row(task=r.task, status=r, cells=[_cell(site, plan, r.task, c.key, strings) for c in columns])
                 for r in task_rows]
 
-    note = plan.task_list_note or TASK_LIST_NOTES.get(plan.task_list, "")
+    note = plan.task_list_note or (strings.t(f"plan.task_list.{plan.task_list}") if plan.task_list != "table" else "")
     return PlanTable(columns=columns, rows=rows(index.by_plan.get(plan.id, [])),
-                     reports=rows(index.by_plan_reports.get(plan.id, [])), note=note, legend=legend())
+                     reports=rows(index.by_plan_reports.get(plan.id, [])), note=note, legend=legend(strings))

@@ -7,9 +7,10 @@ from cchc.content.model import Plan, Site
 from cchc.reports.data import Link, plan_report
 from cchc.reports.docx import report_docx
 from cchc.reports.xlsx import report_xlsx
+from cchc.strings import DEFAULT, Strings
 
 
-def plan_report_files(site: Site, plan: Plan, link: Link) -> list[tuple[str, bytes]]:
+def plan_report_files(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT) -> list[tuple[str, bytes]]:
     """The current report of ``plan`` as (site path, bytes): the .docx and the .xlsx its page offers."""
-    report = plan_report(site, plan, link)
+    report = plan_report(site, plan, link, strings)
     return [(urls.plan_report_docx(plan), report_docx(report)), (urls.plan_report_xlsx(plan), report_xlsx(report))]

@@ -16,7 +16,8 @@ from datetime import date
 
 from cchc.content.model import NewsItem, Plan, Site
 from cchc.content.reporting import Period, parse_period
-from cchc.index.tasks import ROLE_LABELS, STATUS_LABELS, TaskIndex, TaskRow, legend
+from cchc.index.tasks import STATUSES, TaskIndex, TaskRow, legend
+from cchc.strings import DEFAULT, Strings
 from cchc.text import VN_TZ, show_date, show_dated
 
 Link = Callable[[NewsItem], str]
@@ -38,7 +39,7 @@ class Line:
     role: str  # "Chủ trì", "Phối hợp", "Chủ trì (Các đơn vị giáo dục)"; the lead units in a plan report
     time: str  # the time as the plan writes it
     deadline: date | None
-    status: str  # a key of STATUS_LABELS
+    status: str  # a key of STATUSES
     label: str
     evidence_date: date | None
     note: str
@@ -64,7 +65,8 @@ class Report:
     subject: str  # "Kết quả thực hiện nhiệm vụ cải cách hành chính quý II/2023"
     intro: str
     sections: list[Section]
-    totals: dict[str, int] = field(default_factory=dict)  # status key -> tasks, in STATUS_LABELS order
+    totals: dict[str, int] = field(default_factory=dict)  # status key -> tasks, in STATUSES order
+    strings: Strings = DEFAULT  # the words of the report (the site's rewordings included)
 
     @property
     def lines(self) -> list[Line]:
@@ -72,27 +74,31 @@ class Report:
 
     @property
     def legend(self) -> list[tuple[str, str, str]]:
-        return legend()
+        return legend(self.strings)
 
 
-def _line(site: Site, plan: Plan, row: TaskRow, role: str, link: Link) -> Line:
+def _line(plan: Plan, row: TaskRow, role: str, link: Link, strings: Strings) -> Line:
     task = row.task
     return Line(
         no=task.no, title=task.title, role=role, time=task.time.text, deadline=task.time.end,
-        status=row.status, label=row.label, evidence_date=row.evidence_date, note=row.note,
+        status=row.status, label=strings.t(f"task.status.{row.status}"), evidence_date=row.evidence_date,
+        note=row.note(strings),
         evidence=[Evidence(title=item.title, date=item.date.astimezone(VN_TZ).date(), link=link(item))
                   for item in reversed(row.evidence)],  # oldest first, as a report lists them
         inferred=list(task.inferred))
 
 
-def _heading(site: Site, plan: Plan) -> str:
-    number = f"số {plan.number} " if plan.number else ""
-    issuer = site.units[plan.unit].short_name_on(plan.date)
-    return f"Kế hoạch {number}{show_dated(plan.date)} của {issuer}: {plan.title}"
+def _number(plan: Plan, strings: Strings) -> str:
+    return strings.t("report.plan_number", number=plan.number) if plan.number else ""
+
+
+def _heading(site: Site, plan: Plan, strings: Strings) -> str:
+    return strings.t("report.plan_heading", number=_number(plan, strings), date=show_dated(plan.date),
+                     unit=site.units[plan.unit].short_name_on(plan.date), title=plan.title)
 
 
 def _totals(lines: list[Line]) -> dict[str, int]:
-    totals = dict.fromkeys(STATUS_LABELS, 0)
+    totals = dict.fromkeys(STATUSES, 0)
     for line in lines:
         totals[line.status] += 1
     return totals
@@ -103,7 +109,7 @@ def _authority(site: Site, unit_id: str, day: date) -> str:
     return site.units[parent].name_on(day) if parent else ""
 
 
-def unit_report(site: Site, unit_id: str, period: Period | str, link: Link) -> Report:
+def unit_report(site: Site, unit_id: str, period: Period | str, link: Link, strings: Strings = DEFAULT) -> Report:
     """The report ``unit_id`` files for ``period`` (a ``Period`` or "2023-Q2", "2023-H1", "2023")."""
     if isinstance(period, str):
         period = parse_period(period)
@@ -117,23 +123,22 @@ def unit_report(site: Site, unit_id: str, period: Period | str, link: Link) -> R
         task, plan = row.task, plans[row.task.plan_id]
         if plan.date > as_of or not period.overlaps(task.time.start, task.time.end):
             continue
-        label = ROLE_LABELS[role] + (f" ({site.groups[group].name})" if group else "")
-        section = sections.setdefault(plan.id, Section(heading=_heading(site, plan), lines=[]))
-        section.lines.append(_line(site, plan, row, label, link))
-    unit = site.units[unit_id]
-    name = unit.name_on(as_of)
-    subject = f"Kết quả thực hiện nhiệm vụ cải cách hành chính {period.label}"
-    intro = (f"{name} báo cáo kết quả thực hiện các nhiệm vụ được giao chủ trì, phối hợp trong các kế hoạch "
-             f"cải cách hành chính, {period.label} (từ {show_date(period.start)} đến {show_date(period.end)}); "
-             f"tình trạng tính đến ngày {show_date(as_of)}, theo minh chứng đăng trên trang thông tin điện tử "
-             f"và cập nhật của đơn vị, như sau:")
+        label = strings.t(f"task.role.{role}")
+        if group:
+            label = strings.t("report.role_in_group", role=label, group=site.groups[group].name)
+        section = sections.setdefault(plan.id, Section(heading=_heading(site, plan, strings), lines=[]))
+        section.lines.append(_line(plan, row, label, link, strings))
+    name = site.units[unit_id].name_on(as_of)
+    subject = strings.t("report.unit_subject", period=period.label)
+    intro = strings.t("report.unit_intro", unit=name, period=period.label, start=show_date(period.start),
+                      end=show_date(period.end), as_of=show_date(as_of))
     report = Report(unit_id=unit_id, authority=_authority(site, unit_id, as_of), unit=name, period=period,
-                    as_of=as_of, subject=subject, intro=intro, sections=list(sections.values()))
+                    as_of=as_of, subject=subject, intro=intro, sections=list(sections.values()), strings=strings)
     report.totals = _totals(report.lines)
     return report
 
 
-def plan_report(site: Site, plan: Plan, link: Link) -> Report:
+def plan_report(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT) -> Report:
     """The current report of ``plan``: all its tasks and reports, from its start to today (or its end)."""
     as_of = min(plan.period_end, site.build_date)
     index = TaskIndex(site, today=as_of)
@@ -141,19 +146,18 @@ def plan_report(site: Site, plan: Plan, link: Link) -> Report:
                     f"từ {show_date(plan.period_start)} đến {show_date(plan.period_end)}")
 
     def lines(rows: list[TaskRow]) -> list[Line]:
-        return [_line(site, plan, row, "; ".join(site.unit_label(ref, plan.date) for ref in row.task.lead), link)
+        return [_line(plan, row, "; ".join(site.unit_label(ref, plan.date) for ref in row.task.lead), link, strings)
                 for row in rows]
 
-    sections = [Section(heading=_heading(site, plan), lines=lines(index.by_plan.get(plan.id, [])))]
+    sections = [Section(heading=_heading(site, plan, strings), lines=lines(index.by_plan.get(plan.id, [])))]
     reports = index.by_plan_reports.get(plan.id, [])
     if reports:
-        sections.append(Section(heading="Chế độ báo cáo theo Kế hoạch", lines=lines(reports)))
+        sections.append(Section(heading=strings.t("task.reports"), lines=lines(reports)))
     name = site.units[plan.unit].name_on(as_of)
-    number = f"số {plan.number} " if plan.number else ""
-    subject = f"Kết quả thực hiện Kế hoạch {number}{show_dated(plan.date)}"
-    intro = (f"Kết quả thực hiện {plan.title} ({period.label}), tình trạng tính đến ngày {show_date(as_of)}, "
-             f"theo minh chứng đăng trên trang thông tin điện tử và cập nhật của các đơn vị, như sau:")
+    subject = strings.t("report.plan_subject", number=_number(plan, strings), date=show_dated(plan.date))
+    intro = strings.t("report.plan_intro", title=plan.title, start=show_date(plan.period_start),
+                      end=show_date(plan.period_end), as_of=show_date(as_of))
     report = Report(unit_id=plan.unit, authority=_authority(site, plan.unit, as_of), unit=name, period=period,
-                    as_of=as_of, subject=subject, intro=intro, sections=sections)
+                    as_of=as_of, subject=subject, intro=intro, sections=sections, strings=strings)
     report.totals = _totals(report.lines)
     return report

@@ -20,14 +20,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from cchc.index.tasks import INFERRED_MEANING
 from cchc.reports.data import Line, Report
 from cchc.reports.zipfix import fixed_zip
 from cchc.text import show_date
 
 FONT = "Times New Roman"
-COLUMNS = [("TT", 2.2), ("Nhiệm vụ", 5.0), ("Vai trò / Chủ trì", 3.0), ("Thời gian", 3.0),
-           ("Tình trạng", 3.2), ("Ngày minh chứng", 2.7), ("Minh chứng (tiêu đề, ngày, liên kết)", 6.6)]
+# (key of report.* in strings/vi.yml, width in cm): 25.7 cm fit a landscape A4 inside its margins
+COLUMNS = [("col_no", 2.2), ("col_task", 5.0), ("col_role", 3.0), ("col_time", 3.0),
+           ("col_status", 3.2), ("col_evidence_date", 2.7), ("col_evidence", 6.6)]
 
 
 def _font(run, size: float = 13, bold: bool = False, italic: bool = False) -> None:
@@ -72,21 +72,21 @@ def _row_flag(row, name: str) -> None:
     row._tr.get_or_add_trPr().append(flag)
 
 
-def _evidence(line: Line) -> str:
+def _evidence(line: Line, t) -> str:
     if line.note:
         return line.note
     if not line.evidence:
-        return "Chưa có tin, bài minh chứng trên trang."
+        return t("report.no_evidence")
     return "\n".join(f"{e.title} ({show_date(e.date)}) {e.link}" for e in line.evidence)
 
 
-def _task_text(line: Line) -> str:
-    marks = " (*)" if line.inferred else ""
-    return f"{line.title}{marks}"
+def _task_text(line: Line, t) -> str:
+    return f"{line.title} ({t('task.inferred_mark')})" if line.inferred else line.title
 
 
 def report_docx(report: Report) -> bytes:
     """The report as the bytes of a .docx file."""
+    t = report.strings.t
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE  # a seven-column table reads on a landscape A4
@@ -108,79 +108,78 @@ def report_docx(report: Report) -> bytes:
     if report.authority:
         _font(top.add_run(report.authority.upper() + "\n"), 12)
     _font(top.add_run(report.unit.upper()), 12, bold=True)
-    _para(left, "Số:      /BC-", 13, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    _para(left, t("report.number"), 13, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     motto = right.paragraphs[0]
     motto.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(motto.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"), 12, bold=True)
-    _font(motto.add_run("Độc lập - Tự do - Hạnh phúc"), 13, bold=True)
-    _para(right, "..........., ngày ..... tháng ..... năm .......", 13, italic=True,
+    _font(motto.add_run(t("report.motto_1") + "\n"), 12, bold=True)
+    _font(motto.add_run(t("report.motto_2")), 13, bold=True)
+    _para(right, t("report.place_date"), 13, italic=True,
           align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
 
-    title = _para(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
+    title = _para(document, t("report.title"), 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     title.paragraph_format.space_before = Pt(18)
     _para(document, report.subject, 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
     _para(document, report.intro, 13)
 
-    _para(document, "I. TỔNG HỢP", 13, bold=True)
+    _para(document, t("report.totals"), 13, bold=True)
     total = sum(report.totals.values())
     summary = document.add_table(rows=1, cols=2)
     summary.style = "Table Grid"
     summary.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _cell(summary.rows[0].cells[0], "Tình trạng", bold=True)
-    _cell(summary.rows[0].cells[1], "Số nhiệm vụ", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _cell(summary.rows[0].cells[0], t("report.totals_status"), bold=True)
+    _cell(summary.rows[0].cells[1], t("report.totals_count"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for key, count in report.totals.items():
         if count:
             cells = summary.add_row().cells
             _cell(cells[0], next(label for k, label, _ in report.legend if k == key))
             _cell(cells[1], str(count), align=WD_ALIGN_PARAGRAPH.CENTER)
     cells = summary.add_row().cells
-    _cell(cells[0], "Tổng số", bold=True)
+    _cell(cells[0], t("report.totals_all"), bold=True)
     _cell(cells[1], str(total), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _widths(summary, [10.0, 4.0])
 
-    _para(document, "II. KẾT QUẢ THỰC HIỆN TỪNG NHIỆM VỤ", 13, bold=True).paragraph_format.space_before = Pt(12)
+    _para(document, t("report.tasks"), 13, bold=True).paragraph_format.space_before = Pt(12)
     if not report.sections:
-        _para(document, "Không có nhiệm vụ nào của đơn vị trong kỳ báo cáo.", 13, italic=True)
+        _para(document, t("report.no_tasks"), 13, italic=True)
     for number, part in enumerate(report.sections, start=1):
         _para(document, f"{number}. {part.heading}", 13, bold=True)
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
-        for cell, (title, _) in zip(table.rows[0].cells, COLUMNS, strict=True):
-            _cell(cell, title, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+        for cell, (key, _) in zip(table.rows[0].cells, COLUMNS, strict=True):
+            _cell(cell, t(f"report.{key}"), bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
         _row_flag(table.rows[0], "w:tblHeader")
         for line in part.lines:
             row = table.add_row()
             _row_flag(row, "w:cantSplit")
             cells = row.cells
-            values = [line.no, _task_text(line), line.role, line.time, line.label,
-                      show_date(line.evidence_date) if line.evidence_date else "", _evidence(line)]
+            values = [line.no, _task_text(line, t), line.role, line.time, line.label,
+                      show_date(line.evidence_date) if line.evidence_date else "", _evidence(line, t)]
             for cell, value in zip(cells, values, strict=True):
                 _cell(cell, value)
         _widths(table, [width for _, width in COLUMNS])
 
-    _para(document, "III. GHI CHÚ", 13, bold=True).paragraph_format.space_before = Pt(12)
+    _para(document, t("report.notes"), 13, bold=True).paragraph_format.space_before = Pt(12)
     for _, label, meaning in report.legend:
         paragraph = _para(document, "", 12, after=2)
         _font(paragraph.add_run(f"- {label}: "), 12, bold=True)
         _font(paragraph.add_run(meaning), 12)
-    _para(document, "- Ngày minh chứng: ngày đăng tin, bài đầu tiên về nhiệm vụ, hoặc ngày đơn vị cập nhật "
-          "tình trạng (cập nhật của đơn vị được ưu tiên).", 12, after=2)
+    _para(document, "- " + t("task.evidence_date"), 12, after=2)
     if any(line.inferred for line in report.lines):
-        _para(document, "- (*) " + INFERRED_MEANING, 12, after=2)
+        _para(document, "- " + t("task.inferred_meaning"), 12, after=2)
 
     closing = document.add_table(rows=1, cols=2)
     _widths(closing, [11.0, 14.7])
     left, right = closing.rows[0].cells
     recipients = left.paragraphs[0]
-    _font(recipients.add_run("Nơi nhận:\n"), 12, bold=True, italic=True)
-    _font(recipients.add_run("- Như trên;\n- Lưu: VT."), 11)
+    _font(recipients.add_run(t("report.recipients") + "\n"), 12, bold=True, italic=True)
+    _font(recipients.add_run(t("report.recipients_list")), 11)
     signature = right.paragraphs[0]
     signature.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(signature.add_run("THỦ TRƯỞNG ĐƠN VỊ\n"), 13, bold=True)
-    _font(signature.add_run("(Ký, ghi rõ họ tên, đóng dấu)"), 13, italic=True)
+    _font(signature.add_run(t("report.signature") + "\n"), 13, bold=True)
+    _font(signature.add_run(t("report.signature_note")), 13, italic=True)
 
     core = document.core_properties
-    core.title = f"Báo cáo {report.subject}"
+    core.title = f"{t('report.title')} {report.subject}"
     core.author = report.unit
     core.language = "vi-VN"
     made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)  # not the clock: same data, same file

@@ -15,14 +15,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from cchc.index.tasks import INFERRED_LABELS
 from cchc.reports.data import Report
 from cchc.reports.zipfix import fixed_zip
 from cchc.text import show_date
 
-HEADER = [("Kế hoạch", 40), ("TT", 8), ("Nhiệm vụ", 50), ("Vai trò / Chủ trì", 24), ("Thời gian", 22),
-          ("Hạn", 12), ("Tình trạng", 22), ("Ngày minh chứng", 14), ("Ghi chú cập nhật", 30),
-          ("Không nêu trong văn bản", 22), ("Minh chứng", 60), ("Liên kết", 50)]
+# (key of report.* in strings/vi.yml, column width in characters)
+HEADER = [("col_plan", 40), ("col_no", 8), ("col_task", 50), ("col_role", 24), ("col_time", 22),
+          ("col_deadline", 12), ("col_status", 22), ("col_evidence_date", 14), ("col_note", 30),
+          ("col_inferred", 22), ("col_evidence", 60), ("col_link", 50)]
 DATE_FORMAT = "dd/mm/yyyy"
 BOLD = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -36,16 +36,18 @@ def _safe(value: str) -> str:
 
 def report_xlsx(report: Report) -> bytes:
     """The report as the bytes of an .xlsx file."""
+    t = report.strings.t
+    inferred = report.strings.table("csv.inferred_field")
     book = Workbook()
     sheet = book.active
-    sheet.title = "Báo cáo"
-    sheet.append([f"BÁO CÁO {report.subject.upper()}"])
-    sheet.append([f"Đơn vị: {report.unit}"])
-    sheet.append([f"Kỳ báo cáo: {report.period.label} ({show_date(report.period.start)} - "
-                  f"{show_date(report.period.end)}); tình trạng tính đến ngày {show_date(report.as_of)}"])
+    sheet.title = t("report.sheet")
+    sheet.append([f"{t('report.title')} {report.subject.upper()}"])
+    sheet.append([t("report.sheet_unit", unit=report.unit)])
+    sheet.append([t("report.sheet_period", period=report.period.label, start=show_date(report.period.start),
+                    end=show_date(report.period.end), as_of=show_date(report.as_of))])
     sheet.append([])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([title for title, _ in HEADER])
+    sheet.append([t(f"report.{key}") for key, _ in HEADER])
     head = sheet.max_row
     for column, (_, width) in enumerate(HEADER, start=1):
         cell = sheet.cell(row=head, column=column)
@@ -56,7 +58,7 @@ def report_xlsx(report: Report) -> bytes:
             sheet.append([
                 _safe(part.heading), line.no, _safe(line.title), _safe(line.role), _safe(line.time),
                 line.deadline, line.label, line.evidence_date, _safe(line.note),
-                "; ".join(INFERRED_LABELS[name] for name in line.inferred),
+                "; ".join(inferred[name] for name in line.inferred),
                 _safe("\n".join(f"{e.title} ({show_date(e.date)})" for e in line.evidence)),
                 "\n".join(e.link for e in line.evidence),
             ])
@@ -70,13 +72,13 @@ def report_xlsx(report: Report) -> bytes:
     sheet.freeze_panes = sheet.cell(row=head + 1, column=1)
     sheet.auto_filter.ref = f"A{head}:{get_column_letter(len(HEADER))}{sheet.max_row}"
 
-    totals = book.create_sheet("Tổng hợp")
-    totals.append(["Tình trạng", "Số nhiệm vụ", "Ý nghĩa"])
+    totals = book.create_sheet(t("report.sheet_totals"))
+    totals.append([t("report.totals_status"), t("report.totals_count"), t("report.col_meaning")])
     for cell in totals[1]:
         cell.font, cell.fill = BOLD, HEAD_FILL
     for key, label, meaning in report.legend:
         totals.append([label, report.totals.get(key, 0), meaning])
-    totals.append(["Tổng số", sum(report.totals.values()), ""])
+    totals.append([t("report.totals_all"), sum(report.totals.values()), ""])
     totals.cell(row=totals.max_row, column=1).font = BOLD
     for column, width in (("A", 34), ("B", 14), ("C", 90)):
         totals.column_dimensions[column].width = width
@@ -85,7 +87,7 @@ def report_xlsx(report: Report) -> bytes:
 
     made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
     book.properties.creator = report.unit
-    book.properties.title = f"Báo cáo {report.subject}"
+    book.properties.title = f"{t('report.title')} {report.subject}"
     book.properties.created = book.properties.modified = made
     out = io.BytesIO()
     book.save(out)

@@ -81,9 +81,10 @@ class PlanEntry:
     url: str
     title: str
     number: str | None
-    date: str
+    date: str  # "18/01/2018", or "tháng 3/2022" when the document leaves the day blank
     unit: str
     summary: str
+    day_known: bool = True  # False: the date is shown as the document gives it, without "ngày"
 
 
 @dataclass(slots=True)
@@ -117,6 +118,53 @@ class TaskRowView:
     evidence: list[NewsEntry]  # up to 5 news items citing the task (a plan's and the site's tables)
     evidence_more: int  # how many more
     role: str | None  # task.role.* key, in a unit's or group's table
+    evidence_date: str | None = None  # first evidence, or the date of a status set by hand
+    note: str | None = None  # "Cập nhật ngày …: …" of a status set by hand
+    inferred: list[str] = field(default_factory=list)  # fields not stated in the document (time, lead, ...)
+
+
+@dataclass(slots=True)
+class CellView:
+    """One cell of a plan's table, in the document's column (see cchc.index.plan_table)."""
+
+    key: str  # no | title | details | lead | support | units | time | product | the document's own key
+    text: str
+    units: list[tuple[str, UnitLink]]  # (task.role.* key or "", unit) for unit cells, named as on the plan's date
+    inferred: bool  # not stated in the document: marked task.inferred_mark, titled task.inferred_title
+    deadline: str | None
+
+
+@dataclass(slots=True)
+class PlanRowView:
+    anchor: str
+    cells: list[CellView]
+    status: str  # task.status.* key
+    overdue: bool
+    evidence: list[NewsEntry]
+    evidence_more: int
+    evidence_date: str | None
+    note: str | None
+    recipients: list[str]  # a report's recipients, named as on the plan's date
+
+
+@dataclass(slots=True)
+class PlanTableView:
+    """A plan's task table as the document has it: its columns in its order, then the status."""
+
+    columns: list[str]  # the document's headings
+    rows: list[PlanRowView]
+    reports: list[PlanRowView]  # one row per reporting duty and period, same columns
+    note: str | None  # where the tasks come from when not from a table of the document
+    legend: list[str]  # task.status.* keys explained under the table (task.meaning.*)
+    has_inferred: bool
+
+
+@dataclass(slots=True)
+class HotlineView:
+    number: str
+    tel: str
+    label: str
+    source: str  # the document that gives the number ("" when none)
 
 
 @dataclass(slots=True)
@@ -134,6 +182,7 @@ class TaskTable:
     rows: list[TaskRowView]
     linked: bool  # rows from several plans: each title links to its plan's row
     roles: bool  # the short table of a unit or group: TT, role, task, time, status
+    legend: list[str] = field(default_factory=list)  # task.status.* keys explained under the table
 
 
 @dataclass(slots=True)
@@ -186,6 +235,10 @@ class PlanPage:
     task_summary: TaskSummary | None
     table: TaskTable | None
     toc: list[Heading] = field(default_factory=list)
+    plan_table: PlanTableView | None = None  # the document's table (columns, inferred marks, reports, legend)
+    report_date: str = ""  # the plan's current report: statuses as of this day
+    report_docx: str | None = None
+    report_xlsx: str | None = None
 
 
 @dataclass(kw_only=True)
@@ -226,6 +279,7 @@ class UnitColumn:
     kind: str  # unit_kind.* key
     hotline: str | None
     tel: str | None  # the hotline's digits, for tel: links
+    more_hotlines: list[HotlineView]  # the numbers the documents give beside ``hotline``, with what they are for
     email: str | None
     address: str | None
     website: str | None
@@ -353,7 +407,7 @@ class UnitsPage:
 class HomePage:
     title: str
     sections: list[Link]
-    hotlines: list[tuple[Link, str, str]]  # (unit, hotline, tel digits)
+    hotlines: list[tuple[Link, str, str, str]]  # (unit, hotline, tel digits, what it is for or "")
     news: list[NewsEntry]
     recent_days: int
     changed: list[ProcedureRow]

@@ -26,8 +26,10 @@ from cchc import urls
 from cchc.build import PageRef
 from cchc.config import SiteConfig
 from cchc.content.model import Group, NewsItem, Plan, Procedure, Unit
+from cchc.index.plan_table import Cell, plan_table
 from cchc.index.site_index import CHANGES, SiteIndex
-from cchc.index.tasks import TaskRow, tasks_csv
+from cchc.index.tasks import STATUSES, TaskRow, tasks_csv
+from cchc.reports import plan_report_files
 from cchc.strings import Strings
 from cchc.text import VN_TZ, fold, show_date, show_datetime, slugify
 from cchc.views import data as v
@@ -68,7 +70,7 @@ def _escape(text: str) -> str:
 
 @dataclass
 class OutFile:
-    """A generated download (CSV)."""
+    """A generated download (CSV, a plan's report as .docx and .xlsx)."""
 
     src: str
     content: bytes
@@ -123,10 +125,14 @@ class Views:
     def ended_mark(self, unit: Unit) -> v.EndedMark | None:
         return v.EndedMark(unit.ended.reason, show_date(unit.ended.date)) if unit.ended else None
 
-    def ref_link(self, ref: str) -> v.UnitLink:
-        """A unit (short name) or a group, linked to its page."""
+    def ref_link(self, ref: str, day=None) -> v.UnitLink:
+        """A unit (short name, as it was on ``day`` when given) or a group, linked to its page.
+
+        The link leads to the unit's page, under its current name: a table names a unit as
+        its plan did, and the reader reaches today's name in one click.
+        """
         if ref in self.site.units:
-            return v.UnitLink(v.Link(page_url(urls.unit_src(ref)), self.site.units[ref].short_name))
+            return v.UnitLink(v.Link(page_url(urls.unit_src(ref)), self.site.unit_label(ref, day)))
         return v.UnitLink(v.Link(page_url(urls.group_src(ref)), self.site.groups[ref].name), group=True)
 
     def topic_links(self, topics: list[str]) -> list[v.Link]:
@@ -142,12 +148,13 @@ class Views:
     def plan_entries(self, plans: list[Plan]) -> list[v.PlanEntry]:
         units = self.site.units
         return [v.PlanEntry(url=urls.item_url(plan), title=plan.title, number=plan.number, date=show_date(plan.date),
-                            unit=units[plan.unit].short_name_on(plan.date), summary=plan.summary) for plan in plans]
+                            unit=units[plan.unit].short_name_on(plan.date), summary=plan.summary,
+                            day_known=getattr(plan.date, "precision", "day") == "day") for plan in plans]
 
     def procedure_rows(self, procs: list[Procedure]) -> list[v.ProcedureRow]:
         units = self.site.units
         return [v.ProcedureRow(url=urls.item_url(proc), code=proc.code, name=proc.name, level=proc.level,
-                               unit=units[proc.unit].short_name, change=proc.status,
+                               unit=units[proc.unit].short_name_on(proc.last_change.decision_date), change=proc.status,
                                change_date=show_date(proc.last_change.decision_date)) for proc in procs]
 
     def task_rows(self, rows: list[TaskRow], linked: bool, roles: list[str] | None) -> list[v.TaskRowView]:
@@ -160,17 +167,45 @@ class Views:
                 no=task.no, anchor=task_anchor(task.no), title=task.title,
                 url=urls.item_url(plan) if linked else None, plan_title=plan.title if linked else None,
                 details=task.details or None if not linked else None,
-                lead=[self.ref_link(r) for r in task.lead], support=[self.ref_link(r) for r in task.support],
+                lead=[self.ref_link(r, plan.date) for r in task.lead],
+                support=[self.ref_link(r, plan.date) for r in task.support],
                 time=task.time.text,
                 deadline=show_date(task.time.end) if task.time.end and not task.time.recurring else None,
                 product=task.product, status=row.status, overdue=row.overdue, evidence=evidence,
                 evidence_more=max(0, len(row.evidence) - EVIDENCE_SHOWN) if roles is None else 0,
-                role=roles[i] if roles is not None else None))
+                role=roles[i] if roles is not None else None,
+                evidence_date=show_date(row.evidence_date) if row.evidence_date else None,
+                note=row.note(self.strings) or None, inferred=list(task.inferred)))
         return out
+
+    def plan_rows(self, plan: Plan, rows, cells: list[list[Cell]]) -> list[v.PlanRowView]:
+        out = []
+        for row, row_cells in zip(rows, cells, strict=True):
+            status = row.status
+            out.append(v.PlanRowView(
+                anchor=task_anchor(row.task.no),
+                cells=[v.CellView(key=c.key, text=c.text, inferred=c.inferred, deadline=c.deadline or None,
+                                  units=[(ref.role, self.ref_link(ref.id, plan.date)) for ref in c.refs])
+                       for c in row_cells],
+                status=status.status, overdue=status.overdue,
+                evidence=self.news_entries(status.evidence[:EVIDENCE_SHOWN], False, False),
+                evidence_more=max(0, len(status.evidence) - EVIDENCE_SHOWN),
+                evidence_date=show_date(status.evidence_date) if status.evidence_date else None,
+                note=status.note(self.strings) or None,
+                recipients=[self.site.unit_label(r, plan.date) for r in row.task.recipients]))
+        return out
+
+    def plan_table(self, plan: Plan) -> v.PlanTableView:
+        table = plan_table(self.site, self.ix.tasks, plan, self.strings)
+        return v.PlanTableView(
+            columns=[c.label for c in table.columns],
+            rows=self.plan_rows(plan, table.rows, [r.cells for r in table.rows]),
+            reports=self.plan_rows(plan, table.reports, [r.cells for r in table.reports]),
+            note=table.note or None, legend=list(STATUSES), has_inferred=table.has_inferred)
 
     def task_table(self, rows: list[TaskRow], show_plan: bool = False, roles: list[str] | None = None) -> v.TaskTable:
         linked = show_plan or roles is not None  # rows from several plans: link each to its plan
-        return v.TaskTable(self.task_rows(rows, linked, roles), linked, roles is not None)
+        return v.TaskTable(self.task_rows(rows, linked, roles), linked, roles is not None, list(STATUSES))
 
     def task_summary(self, rows: list[TaskRow], csv_src: str) -> v.TaskSummary:
         counts = [(key, n) for key, n in self.ix.tasks.counts(rows).items() if n]
@@ -209,7 +244,8 @@ class Views:
 
     def plan(self, plan: Plan) -> v.PlanPage:
         rows = self.ix.tasks.by_plan.get(plan.id, [])
-        heading = v.Heading(heading_id(self.t("plan.tasks")), self.t("plan.tasks")) if plan.tasks else None
+        shown = bool(plan.all_tasks) or plan.task_list != "table"  # a missing appendix is said under the heading
+        heading = v.Heading(heading_id(self.t("plan.tasks")), self.t("plan.tasks")) if shown else None
         return v.PlanPage(
             crumbs=v.Crumbs([self.home, self.section(urls.PLANS_INDEX_SRC, "section.plans")], plan.title),
             title=plan.title, number=plan.number, unit=self.unit_link(plan.unit, plan.date), date=show_date(plan.date),
@@ -217,7 +253,10 @@ class Views:
             topics=self.topic_links(plan.topics), summary=plan.summary or None, legal_bases=plan.legal_bases,
             tasks_heading=heading,
             task_summary=self.task_summary(rows, urls.plan_tasks_csv(plan)) if plan.tasks else None,
-            table=self.task_table(rows) if plan.tasks else None, toc=[heading] if heading else [])
+            table=None, toc=[heading] if heading else [],
+            plan_table=self.plan_table(plan) if shown else None,
+            report_date=show_date(min(plan.period_end, self.today)),
+            report_docx=urls.plan_report_docx(plan), report_xlsx=urls.plan_report_xlsx(plan))
 
     def procedure(self, proc: Procedure) -> v.ProcedurePage:
         last = proc.last_change
@@ -229,7 +268,8 @@ class Views:
                             proc.name),
             title=proc.name, status=proc.status, decision=last.decision, decision_date=show_date(last.decision_date),
             effective=show_date(last.effective), code=proc.code, field=field_link, level=proc.level,
-            unit=self.unit_link(proc.unit), online=proc.online, processing_time=proc.processing_time, fees=proc.fees,
+            unit=self.unit_link(proc.unit, last.decision_date), online=proc.online,
+            processing_time=proc.processing_time, fees=proc.fees,
             topics=self.topic_links(proc.topics), portal_url=proc.portal_url, history_heading=heading,
             history=[v.HistoryRow(c.kind, c.decision, show_date(c.decision_date), show_date(c.effective), c.note)
                      for c in proc.history], toc=[heading])
@@ -249,7 +289,10 @@ class Views:
         rows = [row for row, _ in ix.tasks.for_ref(unit.id)]
         return v.UnitColumn(
             short_name=unit.short_name, ended=ended, kind=unit.kind, hotline=unit.hotline,
-            tel=tel(unit.hotline) if unit.hotline else None, email=unit.email, address=unit.address,
+            tel=tel(unit.hotline) if unit.hotline else None,
+            more_hotlines=[v.HotlineView(h.number, tel(h.number), h.label, h.source) for h in unit.hotlines
+                      if h.number != unit.hotline],
+            email=unit.email, address=unit.address,
             website=unit.website, parent=self.unit_link(unit.parent) if unit.parent else None,
             former_names=[(f.name, show_date(f.until)) for f in unit.former_names],
             children=[v.UnitLink(self.unit_link(c), self.ended_mark(site.units[c])) for c in unit.children],
@@ -394,14 +437,15 @@ class Views:
         heading = "home.current_plans"
         if not current:
             current, heading = site.plans[:3], "home.latest_plans"
-        hotlines = [u for u in site.units.values() if u.hotline and u.parent is None and u.ended is None]
+        hotlines = [u for u in site.units.values() if u.hotlines and u.parent is None and u.ended is None]
         if not hotlines:
-            hotlines = [u for u in site.units.values() if u.hotline and u.ended is None][:3]
+            hotlines = [u for u in site.units.values() if u.hotlines and u.ended is None][:3]
         return v.HomePage(
             title=self.config.site_name,
             sections=[v.Link(page_url(src), title) for title, src in self.config.sections[1:]],
-            hotlines=[(v.Link(page_url(urls.unit_src(u.id)), u.short_name), u.hotline or "", tel(u.hotline))
-                      for u in hotlines],
+            hotlines=[(v.Link(page_url(urls.unit_src(u.id)), u.short_name), h.number, tel(h.number),
+                       "" if h.number == u.hotline else h.label)
+                      for u in hotlines for h in (u.hotlines or [])],
             news=self.news_entries(site.news[:settings.home_news]), recent_days=settings.recent_days,
             changed=self.procedure_rows(changed), plans_heading=heading, plans=self.plan_entries(current),
             news_url=page_url(urls.NEWS_INDEX_SRC), procedures_url=page_url(urls.PROCEDURES_INDEX_SRC),
@@ -449,6 +493,8 @@ class Pages:
         for plan in self.site.plans:
             if plan.tasks:
                 self.csv(urls.plan_tasks_csv(plan), self.ix.tasks.by_plan.get(plan.id, []))
+            for src, content in plan_report_files(self.site, plan, self.csv_link, self.strings):
+                self.out.files.append(OutFile(src, content))  # the plan page's "Tải báo cáo" links
             self.add(urls.plan_src(plan), "cchc/plan.html", plan.title,
                      PageRef("plan", plan.title, plan.id, plan.unit, list(plan.topics)), partial(views.plan, plan),
                      plan.body, plan.summary or None)

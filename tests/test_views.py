@@ -45,8 +45,8 @@ def test_a_page_markdown_is_only_the_editors_body(site_factory):
     assert "<" not in pages["thu-tuc/cap-ban-sao-van-bang.md"].markdown  # the sections, no markup
     plan = pages["ke-hoach/kh-2024.md"].view()
     assert plan.toc == [v.Heading("danh-muc-nhiem-vu", "Danh mục nhiệm vụ")]
-    assert [(r.no, r.status, r.anchor) for r in plan.table.rows] == [("1", "in-progress", "nv-1"),
-                                                                     ("2", "pending", "nv-2")]
+    assert [(r.cells[0].text, r.status, r.anchor) for r in plan.plan_table.rows] == [
+        ("1", "in-progress", "nv-1"), ("2", "pending", "nv-2")]
 
 
 def test_page_titles_follow_the_strings(site_factory):

@@ -233,7 +233,6 @@ class PlanPage:
     legal_bases: list[str]
     tasks_heading: Heading | None
     task_summary: TaskSummary | None
-    table: TaskTable | None
     toc: list[Heading] = field(default_factory=list)
     plan_table: PlanTableView | None = None  # the document's table (columns, inferred marks, reports, legend)
     report_date: str = ""  # the plan's current report: statuses as of this day

@@ -253,7 +253,7 @@ class Views:
             topics=self.topic_links(plan.topics), summary=plan.summary or None, legal_bases=plan.legal_bases,
             tasks_heading=heading,
             task_summary=self.task_summary(rows, urls.plan_tasks_csv(plan)) if plan.tasks else None,
-            table=None, toc=[heading] if heading else [],
+            toc=[heading] if heading else [],
             plan_table=self.plan_table(plan) if shown else None,
             report_date=show_date(min(plan.period_end, self.today)),
             report_docx=urls.plan_report_docx(plan), report_xlsx=urls.plan_report_xlsx(plan))

@@ -10,9 +10,12 @@ tables with a repeated header row, so Word and LibreOffice open the file as it i
 from __future__ import annotations
 
 import io
+import threading
+import zipfile
 from datetime import datetime
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -21,7 +24,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from cchc.reports.data import Line, Report
-from cchc.reports.zipfix import fixed_zip
 from cchc.text import show_date
 
 FONT = "Times New Roman"
@@ -84,9 +86,8 @@ def _task_text(line: Line, t) -> str:
     return f"{line.title} ({t('task.inferred_mark')})" if line.inferred else line.title
 
 
-def report_docx(report: Report) -> bytes:
-    """The report as the bytes of a .docx file."""
-    t = report.strings.t
+def _new_skeleton() -> tuple[DocumentObject, list[tuple[str, bytes]]]:
+    """A document with the page set-up and styles of a report, and its saved parts in order."""
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE  # a seven-column table reads on a landscape A4
@@ -98,7 +99,58 @@ def report_docx(report: Report) -> bytes:
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):  # Word picks the font by script
         fonts.set(qn(script), FONT)
+    out = io.BytesIO()
+    document.save(out)
+    archive = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    return document, [(name, archive.read(name)) for name in archive.namelist()]
 
+
+_SKELETON: list[tuple[DocumentObject, list[tuple[str, bytes]]]] = []
+_LOCK = threading.Lock()
+
+
+def report_docx(report: Report) -> bytes:
+    """The report as the bytes of a .docx file.
+
+    Opening python-docx's template and saving a whole package costs about 60 ms; a site
+    writes one report per plan, so the document is set up once and reused: each report
+    empties its body, fills it, and only the body and the core properties are written
+    again next to the other parts, saved once.
+    """
+    with _LOCK:
+        if not _SKELETON:
+            _SKELETON.append(_new_skeleton())
+        document, parts = _SKELETON[0]
+        body = document.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        _fill(document, report)
+        return _package(document, parts, report)
+
+
+def _package(document: DocumentObject, parts: list[tuple[str, bytes]], report: Report) -> bytes:
+    t = report.strings.t
+    core = document.core_properties
+    core.title = f"{t('report.title')} {report.subject}"
+    core.author = report.unit
+    core.language = "vi-VN"
+    made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)  # not the clock: same data, same file
+    core.created = core.modified = made
+    core.last_modified_by, core.revision = report.unit, 1
+    fresh = {"word/document.xml": document.part.blob,
+             "docProps/core.xml": document.part.package._core_properties_part.blob}
+    out = io.BytesIO()
+    stamp = (report.as_of.year, report.as_of.month, report.as_of.day, 0, 0, 0)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            archive.writestr(zipfile.ZipInfo(name, date_time=stamp), fresh.get(name, data), zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _fill(document: DocumentObject, report: Report) -> None:
+    """Write the report into the (empty) body of ``document``."""
+    t = report.strings.t
     header = document.add_table(rows=1, cols=2)
     header.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(header, [11.0, 14.7])
@@ -177,14 +229,3 @@ def report_docx(report: Report) -> bytes:
     signature.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _font(signature.add_run(t("report.signature") + "\n"), 13, bold=True)
     _font(signature.add_run(t("report.signature_note")), 13, italic=True)
-
-    core = document.core_properties
-    core.title = f"{t('report.title')} {report.subject}"
-    core.author = report.unit
-    core.language = "vi-VN"
-    made = datetime(report.as_of.year, report.as_of.month, report.as_of.day)  # not the clock: same data, same file
-    core.created = core.modified = made
-    core.last_modified_by, core.revision = report.unit, 1
-    out = io.BytesIO()
-    document.save(out)
-    return fixed_zip(out.getvalue(), report.as_of)

@@ -123,3 +123,14 @@ def test_report_files_carry_the_reports_date_not_the_clock(demo):
         archive = zipfile.ZipFile(io.BytesIO(data))
         assert {member.date_time for member in archive.infolist()} == {(2023, 12, 31, 0, 0, 0)}
         assert b"2023-12-31T00:00:00Z</dcterms:modified>" in archive.read("docProps/core.xml")
+
+
+def test_the_report_of_a_plan_without_its_appendix_says_so(demo):
+    from docx import Document
+
+    site, _, plans = demo
+    docx = plan_report_files(site, plans["hp-sngv-kh-tuyen-truyen-cchc-2025"], lambda item: "https://x.test/")[0][1]
+    paragraphs = [p.text for p in Document(io.BytesIO(docx)).paragraphs]
+    heading = next(i for i, text in enumerate(paragraphs) if text.startswith("1. Kế hoạch số 58/KH-NV"))
+    assert "không có bảng nhiệm vụ" in paragraphs[heading + 1]
+    assert paragraphs[heading + 2] == "2. Chế độ báo cáo theo Kế hoạch"

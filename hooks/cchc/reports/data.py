@@ -53,6 +53,7 @@ class Section:
 
     heading: str  # "Kế hoạch số 12/KH-SGDĐT ngày 15/01/2024: Kế hoạch tuyên truyền ..."
     lines: list[Line]
+    note: str = ""  # said instead of an empty table (a plan whose appendix is missing)
 
 
 @dataclass(kw_only=True)
@@ -149,7 +150,8 @@ def plan_report(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT) 
         return [_line(plan, row, "; ".join(site.unit_label(ref, plan.date) for ref in row.task.lead), link, strings)
                 for row in rows]
 
-    sections = [Section(heading=_heading(site, plan, strings), lines=lines(index.by_plan.get(plan.id, [])))]
+    note = plan.task_list_note or (strings.t(f"plan.task_list.{plan.task_list}") if plan.task_list != "table" else "")
+    sections = [Section(heading=_heading(site, plan, strings), lines=lines(index.by_plan.get(plan.id, [])), note=note)]
     reports = index.by_plan_reports.get(plan.id, [])
     if reports:
         sections.append(Section(heading=strings.t("task.reports"), lines=lines(reports)))

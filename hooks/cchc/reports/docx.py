@@ -195,6 +195,10 @@ def _fill(document: DocumentObject, report: Report) -> None:
         _para(document, t("report.no_tasks"), 13, italic=True)
     for number, part in enumerate(report.sections, start=1):
         _para(document, f"{number}. {part.heading}", 13, bold=True)
+        if part.note:
+            _para(document, part.note, 13, italic=True)
+        if not part.lines:
+            continue
         table = document.add_table(rows=1, cols=len(COLUMNS))
         table.style = "Table Grid"
         for cell, (key, _) in zip(table.rows[0].cells, COLUMNS, strict=True):

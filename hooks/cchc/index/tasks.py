@@ -98,16 +98,22 @@ def task_status(task: Task, evidence: list[NewsItem], today: date, plan_end: dat
     return task_row(task, evidence, today, plan_end).status
 
 
+def cited_by(site: Site) -> dict[str, list[NewsItem]]:
+    """Task key -> the news items citing it (its evidence), newest first like ``site.news``."""
+    cited: dict[str, list[NewsItem]] = {}
+    for item in site.news:
+        for key in item.tasks:
+            cited.setdefault(key, []).append(item)
+    return cited
+
+
 class TaskIndex:
     """Every task's row, and the tasks each unit takes part in, computed once."""
 
     def __init__(self, site: Site, today: date | None = None):
         self.site = site
         self.today = today = today or site.build_date
-        cited: dict[str, list[NewsItem]] = {}
-        for item in site.news:  # site.news is newest first, so evidence lists are too
-            for key in item.tasks:
-                cited.setdefault(key, []).append(item)
+        self.cited = cited = cited_by(site)
         self.rows: list[TaskRow] = []
         self.by_key: dict[str, TaskRow] = {}
         self.by_plan: dict[str, list[TaskRow]] = {}  # the rows of each plan's own table

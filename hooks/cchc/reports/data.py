@@ -16,7 +16,7 @@ from datetime import date
 
 from cchc.content.model import NewsItem, Plan, Site
 from cchc.content.reporting import Period, parse_period
-from cchc.index.tasks import STATUSES, TaskIndex, TaskRow, legend
+from cchc.index.tasks import STATUSES, TaskIndex, TaskRow, cited_by, legend, task_row
 from cchc.strings import DEFAULT, Strings
 from cchc.text import VN_TZ, show_date, show_dated
 
@@ -139,10 +139,16 @@ def unit_report(site: Site, unit_id: str, period: Period | str, link: Link, stri
     return report
 
 
-def plan_report(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT) -> Report:
-    """The current report of ``plan``: all its tasks and reports, from its start to today (or its end)."""
+def plan_report(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT,
+                cited: dict[str, list[NewsItem]] | None = None) -> Report:
+    """The current report of ``plan``: all its tasks and reports, from its start to today (or its end).
+
+    ``cited`` (task key -> evidence, ``TaskIndex.cited``) saves reading every news item
+    again for each plan when a build writes the report of every plan.
+    """
     as_of = min(plan.period_end, site.build_date)
-    index = TaskIndex(site, today=as_of)
+    cited = cited_by(site) if cited is None else cited
+    rows = [task_row(task, cited.get(task.key, []), as_of, plan.period_end) for task in plan.all_tasks]
     period = Period(plan.period_start, plan.period_end, f"{plan.period_start:%Y%m%d}-{plan.period_end:%Y%m%d}",
                     f"từ {show_date(plan.period_start)} đến {show_date(plan.period_end)}")
 
@@ -151,8 +157,9 @@ def plan_report(site: Site, plan: Plan, link: Link, strings: Strings = DEFAULT) 
                 for row in rows]
 
     note = plan.task_list_note or (strings.t(f"plan.task_list.{plan.task_list}") if plan.task_list != "table" else "")
-    sections = [Section(heading=_heading(site, plan, strings), lines=lines(index.by_plan.get(plan.id, [])), note=note)]
-    reports = index.by_plan_reports.get(plan.id, [])
+    sections = [Section(heading=_heading(site, plan, strings), lines=lines([r for r in rows if not r.task.duty]),
+                        note=note)]
+    reports = [r for r in rows if r.task.duty]
     if reports:
         sections.append(Section(heading=strings.t("task.reports"), lines=lines(reports)))
     name = site.units[plan.unit].name_on(as_of)

@@ -493,7 +493,7 @@ class Pages:
         for plan in self.site.plans:
             if plan.tasks:
                 self.csv(urls.plan_tasks_csv(plan), self.ix.tasks.by_plan.get(plan.id, []))
-            for src, content in plan_report_files(self.site, plan, self.csv_link, self.strings):
+            for src, content in plan_report_files(self.site, plan, self.csv_link, self.strings, self.ix.tasks.cited):
                 self.out.files.append(OutFile(src, content))  # the plan page's "Tải báo cáo" links
             self.add(urls.plan_src(plan), "cchc/plan.html", plan.title,
                      PageRef("plan", plan.title, plan.id, plan.unit, list(plan.topics)), partial(views.plan, plan),

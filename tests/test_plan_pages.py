@@ -115,7 +115,8 @@ def test_plan_page_shows_the_document_as_it_is(site_factory):
     assert "Tin, bài, phóng sự trên các phương tiện thông tin" in row1
     # the support is named as on the plan's date (before 31/12/2024), linked to the unit's page
     assert "Chủ trì: Văn phòng Sở" in row1 and "Phối hợp: Phòng GDĐT huyện An Dương" in row1
-    assert 'href="../../don-vi/hp-phong-gddt-an-duong/"' in page
+    assert ('href="../../don-vi/hp-phong-gddt-an-duong/" title="Tên hiện nay: Phòng Giáo dục và Đào tạo quận An '
+            'Dương">Phòng GDĐT huyện An Dương</a>') in page  # today's name one hover or click away
     row2 = re.search(r'<tr class="cchc-task[^"]*" id="nv-2">.*?</tr>', page, re.S)[0]
     assert '<abbr class="cchc-inferred" title="Không nêu trong văn bản">*</abbr>' in row2
     assert "Sản phẩm" not in head

@@ -65,6 +65,7 @@ class UnitLink:
     link: Link
     ended: EndedMark | None = None
     group: bool = False  # a named group of units, not a unit
+    current: str | None = None  # today's name, when the link shows the name of an earlier date
 
 
 @dataclass(slots=True)

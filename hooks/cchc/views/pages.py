@@ -132,7 +132,9 @@ class Views:
         its plan did, and the reader reaches today's name in one click.
         """
         if ref in self.site.units:
-            return v.UnitLink(v.Link(page_url(urls.unit_src(ref)), self.site.unit_label(ref, day)))
+            label, today = self.site.unit_label(ref, day), self.site.units[ref].name
+            current = today if label != self.site.units[ref].short_name else None
+            return v.UnitLink(v.Link(page_url(urls.unit_src(ref)), label), current=current)
         return v.UnitLink(v.Link(page_url(urls.group_src(ref)), self.site.groups[ref].name), group=True)
 
     def topic_links(self, topics: list[str]) -> list[v.Link]:

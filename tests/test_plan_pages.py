@@ -165,3 +165,12 @@ def test_plan_listing_and_hotlines(site_factory):
     unit = text(site.html("don-vi/hp-so-gddt/"))
     assert "Hotline hỗ trợ thủ tục hành chính 082.507.7988 (theo Kế hoạch tuyên truyền năm 2023)" in unit
     assert 'href="tel:0825077988"' in site.html("don-vi/hp-so-gddt/")
+
+
+def test_a_cell_with_lead_and_support_names_each_role_once(site_factory):
+    site = site_factory()
+    site.write("content/plans/kh-2024.md", PLAN.replace("support: [hp-phong-gddt-an-duong]",
+                                                        "support: [hp-phong-gddt-an-duong, hp-thpt-tran-phu]"))
+    site.build(build_date="2025-03-01")
+    row = plain(re.search(r'id="nv-1">.*?</tr>', site.html("ke-hoach/kh-2024/"), re.S)[0])
+    assert "Chủ trì: Văn phòng Sở Phối hợp: Phòng GDĐT huyện An Dương ; THPT chuyên Trần Phú" in row

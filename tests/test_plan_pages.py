@@ -174,3 +174,12 @@ def test_a_cell_with_lead_and_support_names_each_role_once(site_factory):
     site.build(build_date="2025-03-01")
     row = plain(re.search(r'id="nv-1">.*?</tr>', site.html("ke-hoach/kh-2024/"), re.S)[0])
     assert "Chủ trì: Văn phòng Sở Phối hợp: Phòng GDĐT huyện An Dương ; THPT chuyên Trần Phú" in row
+
+
+def test_the_home_page_lists_the_hotlines_the_documents_give(site_factory):
+    site = build(site_factory)
+    home = site.html("")
+    box = plain(re.search(r'<div class="cchc-hotline">.*?</div>', home, re.S)[0])
+    assert "UBND thành phố Hải Phòng : 0225 3842 100" in box
+    assert "Sở GDĐT Hải Phòng (Hotline hỗ trợ thủ tục hành chính): 082.507.7988" in box
+    assert "0225 3842 185" not in box  # a department's own line stays on its column

@@ -439,15 +439,18 @@ class Views:
         heading = "home.current_plans"
         if not current:
             current, heading = site.plans[:3], "home.latest_plans"
-        hotlines = [u for u in site.units.values() if u.hotlines and u.parent is None and u.ended is None]
-        if not hotlines:
-            hotlines = [u for u in site.units.values() if u.hotlines and u.ended is None][:3]
+        tops = [u for u in site.units.values() if u.hotlines and u.parent is None and u.ended is None]
+        if not tops:
+            tops = [u for u in site.units.values() if u.hotlines and u.ended is None][:3]
+        # every number of the top units, and the numbers a document gives for any other unit
+        hotlines = [(u, h) for u in tops for h in u.hotlines]
+        hotlines += [(u, h) for u in site.units.values() if u not in tops and u.ended is None
+                     for h in u.hotlines if h.source]
         return v.HomePage(
             title=self.config.site_name,
             sections=[v.Link(page_url(src), title) for title, src in self.config.sections[1:]],
             hotlines=[(v.Link(page_url(urls.unit_src(u.id)), u.short_name), h.number, tel(h.number),
-                       "" if h.number == u.hotline else h.label)
-                      for u in hotlines for h in (u.hotlines or [])],
+                       "" if h.number == u.hotline else h.label) for u, h in hotlines],
             news=self.news_entries(site.news[:settings.home_news]), recent_days=settings.recent_days,
             changed=self.procedure_rows(changed), plans_heading=heading, plans=self.plan_entries(current),
             news_url=page_url(urls.NEWS_INDEX_SRC), procedures_url=page_url(urls.PROCEDURES_INDEX_SRC),

@@ -142,6 +142,10 @@ def test_reports_the_plan_asks_for_and_its_current_report(site_factory):
     page = site.html("ke-hoach/kh-2024/")
     shown = text(page)
     assert "Chế độ báo cáo theo Kế hoạch" in shown
+    reports = page[page.find('id="bao-cao"'):]
+    head = re.search(r"<thead><tr>(.*?)</tr>", reports, re.S)[1]
+    assert [unescape(h) for h in re.findall(r"<th>(.*?)</th>", head)] == [
+        "TT", "Báo cáo", "Đơn vị báo cáo", "Thời hạn", "Trạng thái"]  # not the document's columns
     assert "Báo cáo kết quả tuyên truyền 6 tháng đầu năm 2024" in shown and "Gửi: Sở GDĐT Hải Phòng" in shown
     assert "Trước ngày 30/05/2024" in shown
     assert "Báo cáo kết quả thực hiện Kế hoạch, tính đến ngày 31/12/2024:" in shown

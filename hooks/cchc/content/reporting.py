@@ -118,6 +118,6 @@ def duty_tasks(plan: Plan, duty: ReportingDuty) -> list[Task]:
         tasks.append(Task(
             plan_id=plan.id, no=f"{duty.no}{suffix}", title=title, details=duty.text,
             lead=list(duty.reporters), support=[], time=TimeFrame(when, max(period.start, plan.period_start), due),
-            product="Báo cáo" if duty.every != "once" else "", manual=None, source=duty.source,
+            product="", manual=None, source=duty.source,
             inferred=inferred, duty=duty.no, recipients=list(duty.recipients)))
     return tasks

@@ -47,7 +47,8 @@ class Row:
 class PlanTable:
     columns: list[Column]  # the document's, in its order (the page adds "Tình trạng" after them)
     rows: list[Row]
-    reports: list[Row]  # the plan's reporting duties, one row per period, same columns
+    report_columns: list[Column]  # the reports' own table: TT, report, who reports, deadline
+    reports: list[Row]  # the plan's reporting duties, one row per period
     note: str  # where the tasks come from, when not from a table in the document ("" otherwise)
     legend: list[tuple[str, str, str]]  # (status key, label, meaning): shown under every task table
 
@@ -83,14 +84,23 @@ def _cell(site: Site, plan: Plan, task: Task, key: str, strings: Strings) -> Cel
     return Cell(key=key, text=task.cells.get(key, ""))
 
 
-def plan_table(site: Site, index: TaskIndex, plan: Plan, strings: Strings = DEFAULT) -> PlanTable:
-    """The table of ``plan`` with each row's status from ``index``."""
-    columns = columns_of(plan, strings)
+REPORT_COLUMNS = ("no", "title", "lead", "time")  # headed by plan.report_col.*
 
-    def rows(task_rows: list[TaskRow]) -> list[Row]:
-        return [Row(task=r.task, status=r, cells=[_cell(site, plan, r.task, c.key, strings) for c in columns])
+
+def plan_table(site: Site, index: TaskIndex, plan: Plan, strings: Strings = DEFAULT) -> PlanTable:
+    """The table of ``plan`` with each row's status from ``index``.
+
+    The reports the plan asks for are not rows of the document's table: they have a
+    table of their own (the report, who reports, the deadline), not the document's columns.
+    """
+    columns = columns_of(plan, strings)
+    report_columns = [Column(key=key, label=strings.t(f"plan.report_col.{key}")) for key in REPORT_COLUMNS]
+
+    def rows(task_rows: list[TaskRow], cols: list[Column]) -> list[Row]:
+        return [Row(task=r.task, status=r, cells=[_cell(site, plan, r.task, c.key, strings) for c in cols])
                 for r in task_rows]
 
     note = plan.task_list_note or (strings.t(f"plan.task_list.{plan.task_list}") if plan.task_list != "table" else "")
-    return PlanTable(columns=columns, rows=rows(index.by_plan.get(plan.id, [])),
-                     reports=rows(index.by_plan_reports.get(plan.id, [])), note=note, legend=legend(strings))
+    return PlanTable(columns=columns, rows=rows(index.by_plan.get(plan.id, []), columns), report_columns=report_columns,
+                     reports=rows(index.by_plan_reports.get(plan.id, []), report_columns), note=note,
+                     legend=legend(strings))

@@ -154,7 +154,8 @@ class PlanTableView:
 
     columns: list[str]  # the document's headings
     rows: list[PlanRowView]
-    reports: list[PlanRowView]  # one row per reporting duty and period, same columns
+    report_columns: list[str]  # the reports' own headings (report, who reports, deadline)
+    reports: list[PlanRowView]  # one row per reporting duty and period
     note: str | None  # where the tasks come from when not from a table of the document
     legend: list[str]  # task.status.* keys explained under the table (task.meaning.*)
     has_inferred: bool

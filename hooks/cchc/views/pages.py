@@ -201,6 +201,7 @@ class Views:
         table = plan_table(self.site, self.ix.tasks, plan, self.strings)
         return v.PlanTableView(
             columns=[c.label for c in table.columns],
+            report_columns=[c.label for c in table.report_columns],
             rows=self.plan_rows(plan, table.rows, [r.cells for r in table.rows]),
             reports=self.plan_rows(plan, table.reports, [r.cells for r in table.reports]),
             note=table.note or None, legend=list(STATUSES), has_inferred=table.has_inferred)

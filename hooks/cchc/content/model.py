@@ -129,6 +129,14 @@ class Task:
 
 
 @dataclass(kw_only=True)
+class Correction:
+    """An editor's record that a published item was corrected (``updated:``): when, and what."""
+
+    date: datetime
+    note: str  # optional short note, "" when none
+
+
+@dataclass(kw_only=True)
 class Plan:
     id: str
     slug: str
@@ -145,6 +153,7 @@ class Plan:
     body: str
     source: Source
     body_line: int = 1  # the line of the body's first line in its file (for messages)
+    updated: Correction | None = None
 
     @property
     def published(self) -> datetime:
@@ -165,6 +174,7 @@ class NewsItem:
     body: str
     source: Source
     body_line: int = 1  # the line of the body's first line in its file (for messages)
+    updated: Correction | None = None
 
 
 CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",

@@ -18,7 +18,7 @@ Events, in the order MkDocs sends them:
   the headings its template draws added to the page's table of contents, and the feeds
   the page is about, for autodiscovery (``cchc_feeds``) and for a visible follow line
   (``cchc_page_feeds``): its own feeds first, then its section's, then the site's; never
-  an empty feed.
+  an empty feed; ``cchc_updated``, the "Cập nhật ngày ..." line of a corrected item.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
 - ``on_post_build``: write the feeds, wait for the search index, then (last) write the
   ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``).
@@ -45,6 +45,7 @@ if _SERVING:
 from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
 from cchc.content.bodies import page_link_problems, safe_page_html  # noqa: E402
+from cchc.content.correction import correction_line  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
 from cchc.feeds.feedset import STYLESHEET_PATH, FeedSet  # noqa: E402
 from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
@@ -223,7 +224,11 @@ def on_page_context(context, page, config, nav):
         view = make_view()
         _add_to_toc(page, getattr(view, "toc", ()))
         context["cchc"] = view
-    links = build.feeds.links_for_page(src, build.pages.get(src))
+    ref = build.pages.get(src)
+    links = build.feeds.links_for_page(src, ref)
+    # A corrected news item or plan says so on its page, in the words its feed entries use.
+    item = build.items().get((ref.kind, ref.item_id)) if ref and ref.item_id else None
+    context["cchc_updated"] = correction_line(getattr(item, "updated", None))
     context["cchc_feeds"] = [alt for link in links for alt in link.alternates()]
     context["cchc_page_feeds"] = links  # the same feeds, for a visible "follow" line in page templates
     return context

@@ -421,3 +421,37 @@ def test_the_follow_partial_shows_a_pages_own_feeds_for_the_page_templates(site_
     assert follow("don-vi/hp-thpt-tran-phu/index.md", PageRef("unit", "THPT", "hp-thpt-tran-phu",
                                                             "hp-thpt-tran-phu", [])) == ""  # nothing to follow
     assert follow("index.md", None) == ""  # the site-wide feeds are offered by the page itself
+
+
+def test_a_corrected_item_says_so_on_its_page(site_factory):
+    site = site_factory()
+    site.write("content/news/2024/tin-hoi-nghi.md", CORRECTED.replace("Sửa tên đơn vị", "Sửa <b>tên</b> đơn vị"))
+    site.write("content/news/2024/tin-2.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-2"))
+    site.write("content/plans/kh-2024.md", PLAN.replace("summary: Kế hoạch thử nghiệm.",
+                                                        "summary: Kế hoạch thử nghiệm.\nupdated: 2024-02-02 10:15"))
+    site.build()
+    assert ('<p class="cchc-updated">Cập nhật ngày 01/03/2024: Sửa &lt;b&gt;tên&lt;/b&gt; đơn vị chủ trì hội nghị.</p>'
+            in site.html("tin-tuc/2024/tin-hoi-nghi/"))
+    assert '<p class="cchc-updated">Cập nhật ngày 02/02/2024.</p>' in site.html("ke-hoach/kh-2024/")
+    assert "cchc-updated" not in site.html("tin-tuc/2024/tin-2/")
+
+
+def test_the_unit_column_and_the_field_page_show_their_own_feeds(site_factory):
+    site = site_factory()
+    out = site.build()
+
+    def follow(url: str) -> list[str]:
+        page = site.html(url)
+        if 'class="cchc-follow"' not in page:
+            return []
+        line = page.split('class="cchc-follow"')[1].split("</p>")[0]
+        nguon_tin = re.search(r'href="([^"]+)">Tất cả nguồn tin', line)[1]
+        assert (out / url / nguon_tin / "index.html").resolve().is_file(), nguon_tin
+        return re.findall(r'href="https://cchc.test/feeds/([^"]+)"', line)
+
+    assert follow("don-vi/hp-so-gddt/") == ["don-vi-hp-so-gddt.rss.xml", "don-vi-hp-so-gddt.atom.xml",
+                                            "thu-tuc-don-vi-hp-so-gddt.rss.xml", "thu-tuc-don-vi-hp-so-gddt.atom.xml"]
+    assert follow("don-vi/hp-thpt-tran-phu/") == []  # its feeds are empty
+    assert follow("thu-tuc/linh-vuc/van-bang-chung-chi/") == ["thu-tuc-linh-vuc-van-bang-chung-chi.rss.xml",
+                                                             "thu-tuc-linh-vuc-van-bang-chung-chi.atom.xml"]
+    assert follow("thu-tuc/thay-doi/moi/") == []  # a change's list has no feed of its own

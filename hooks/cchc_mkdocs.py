@@ -7,16 +7,18 @@ Events, in the order MkDocs sends them:
   mkdocs.yml has none.
 - ``on_files``: add the generated pages (each naming its template under
   ``docs/overrides/cchc/``; its Markdown is only the editors' own body), CSV downloads,
-  the feeds page and the search box's and feed view's assets as virtual files.
-- ``on_page_markdown``: write the feeds page, once every generated page is known.
+  the feeds page (template ``cchc/feeds.html``, view ``cchc.feeds.page``) and the search
+  box's and feed view's assets as virtual files.
 - ``on_page_content``: sanitize the editor's body of an item page (a generated page's
   Markdown is only that body) and report, with file and line, what was removed and
   links that lead to no page; note which item each page shows, for the search index.
 - ``on_env``: give the templates ``t()`` (the words readers see); start writing the
   Pagefind index in a thread while MkDocs renders.
 - ``on_page_context``: the page's view data as ``cchc`` (built now, dropped once used),
-  the headings its template draws added to the page's table of contents, and the feed
-  links for autodiscovery.
+  the headings its template draws added to the page's table of contents, and the feeds
+  the page is about, for autodiscovery (``cchc_feeds``) and for a visible follow line
+  (``cchc_page_feeds``): its own feeds first, then its section's, then the site's; never
+  an empty feed; ``cchc_updated``, the "Cập nhật ngày ..." line of a corrected item.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
 - ``on_post_build``: write the feeds, wait for the search index, then (last) write the
   ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``).
@@ -43,8 +45,11 @@ if _SERVING:
 from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
 from cchc.content.bodies import page_link_problems, safe_page_html  # noqa: E402
+from cchc.content.correction import correction_line  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
-from cchc.feeds.feedset import XSL_PATH, FeedSet, feeds_page_markdown  # noqa: E402
+from cchc.feeds.feedset import STYLESHEET_PATH, FeedSet  # noqa: E402
+from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
+from cchc.feeds.page import feeds_page  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer  # noqa: E402
@@ -62,8 +67,8 @@ log = get_plugin_logger("cchc")
 # The repository's own docs/: the search box's and the feed view's assets are published
 # from here even when a site's docs_dir has no copy of them.
 _SHIPPED_DOCS = Path(__file__).resolve().parent.parent / "docs"
-_SHIPPED_ASSETS = ("assets/search", Path(XSL_PATH).parent.as_posix())
-_FEEDS_PAGE_TITLE = "Nguồn tin RSS, Atom"
+_SHIPPED_ASSETS = ("assets/search", Path(STYLESHEET_PATH).parent.as_posix())
+_FEEDS_TEMPLATE = "cchc/feeds.html"
 # Material's own search (lunr and its worker) is copied into every site but never loaded
 # (search is Pagefind, "plugins: []"): no precompressed copies of it.
 _NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers")
@@ -132,25 +137,21 @@ def on_files(files, config):
     for download in output.files:
         files.append(File.generated(config, download.src, content=download.content))
     build.feeds = FeedSet(build.site, build.site_url, config.site_name, build.settings.feed_length,
-                          build.settings.include_children)
+                          build.settings.include_children, build.config.docs_dir,
+                          icon=config.theme.get("favicon"), logo=config.theme.get("logo"))
     if files.get_file_from_path(FEEDS_PAGE_SRC) is None:
-        # The content is written in on_page_markdown, when every generated page is known.
-        files.append(File.generated(config, FEEDS_PAGE_SRC, content=f"# {_FEEDS_PAGE_TITLE}\n"))
+        # The template draws the page from its view (``cchc`` in on_page_context), like the others.
+        files.append(File.generated(config, FEEDS_PAGE_SRC, content=(
+            f"---\ntemplate: {_FEEDS_TEMPLATE}\n---\n# {_FEEDS_PAGE_TITLE}\n")))
         build.pages[FEEDS_PAGE_SRC] = PageRef("listing", _FEEDS_PAGE_TITLE)
+        feeds = build.feeds
+        build.views[FEEDS_PAGE_SRC] = lambda: feeds_page(feeds)
     for folder in _SHIPPED_ASSETS:
         for path in sorted((_SHIPPED_DOCS / folder).iterdir()):
             src_uri = f"{folder}/{path.name}"
             if path.is_file() and files.get_file_from_path(src_uri) is None:
                 files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files
-
-
-def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri != FEEDS_PAGE_SRC or not page.file.generated_by:
-        return markdown
-    feeds = _current().feeds
-    assert feeds is not None
-    return feeds_page_markdown(feeds, lambda src: files.get_file_from_path(src) is not None)
 
 
 def on_page_content(html, page, config, files):
@@ -217,14 +218,19 @@ def _add_to_toc(page, headings) -> None:
 def on_page_context(context, page, config, nav):
     build = _current()
     assert build.feeds is not None
-    make_view = build.views.pop(page.file.src_uri, None)
+    src = page.file.src_uri
+    make_view = build.views.pop(src, None)
     if make_view is not None:
         view = make_view()
         _add_to_toc(page, getattr(view, "toc", ()))
         context["cchc"] = view
-    ref = build.pages.get(page.file.src_uri)
-    links = build.feeds.links_for(ref.kind, ref.unit, ref.topics) if ref else build.feeds.links_for()
+    ref = build.pages.get(src)
+    links = build.feeds.links_for_page(src, ref)
+    # A corrected news item or plan says so on its page, in the words its feed entries use.
+    item = build.items().get((ref.kind, ref.item_id)) if ref and ref.item_id else None
+    context["cchc_updated"] = correction_line(getattr(item, "updated", None))
     context["cchc_feeds"] = [alt for link in links for alt in link.alternates()]
+    context["cchc_page_feeds"] = links  # the same feeds, for a visible "follow" line in page templates
     return context
 
 
@@ -243,7 +249,7 @@ def on_post_build(config):
     assert build.feeds is not None
     written = build.feeds.write(Path(config.site_dir))
     log.info(f"{len(written)} feed files written to {Path(config.site_dir).name}/feeds/ "
-             f"({len(build.feeds.feeds)} feeds, RSS and Atom)")
+             f"({len(build.feeds.feeds)} feeds, RSS and Atom; JSON Feed for the site-wide ones)")
     indexer = _start_index(config)  # started in on_env, unless MkDocs skipped it
     try:
         stats = indexer.wait()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import os
+import re
 import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,15 +14,29 @@ import feedparser
 import pytest
 from cchc.config import ConfigError, check_site_url
 from cchc.content.model import NewsItem, Site, Topic, Unit
-from cchc.feeds.feedset import FeedSet, absolute_links
+from cchc.feeds.entry import absolute_links
+from cchc.feeds.feedset import FeedSet
 from cchc.text import VN_TZ
 from conftest import NEWS, PROCEDURE, REPO
 from lxml import etree
 from mkdocs.exceptions import Abort
-from test_feeds_rules import ATOM, check_atom, check_rss
+from test_feeds_rules import ATOM, check_atom, check_json_feed, check_rss
 
 SITE = "https://cchc.test/"
 A = f"{{{ATOM}}}"
+
+
+def alternates(page: str) -> list[tuple[str, str]]:
+    """The feeds a page offers for autodiscovery, in order: (format, file name)."""
+    kinds = {"application/rss+xml": "rss", "application/atom+xml": "atom", "application/feed+json": "json"}
+    out = []
+    for tag in re.findall(r'<link rel="alternate"[^>]*>', page):
+        kind = re.search(r'type="([^"]+)"', tag)[1]
+        href = re.search(r'href="([^"]+)"', tag)[1]
+        if kind in kinds:
+            assert href.startswith("https://cchc.test/feeds/"), href
+            out.append((kinds[kind], href.rsplit("/", 1)[1]))
+    return out
 
 
 def feeds_of(out: Path) -> dict[str, bytes]:
@@ -79,12 +95,20 @@ def test_every_demo_feed_parses_and_follows_the_rss_and_atom_rules(demo):
     feeds = feeds_of(demo)
     assert "tin-tuc.rss.xml" in feeds and "thu-tuc.atom.xml" in feeds and "ke-hoach.rss.xml" in feeds
     assert any(name.startswith("don-vi-") for name in feeds) and any(name.startswith("chu-de-") for name in feeds)
+    assert any(name.startswith("thu-tuc-don-vi-") for name in feeds)
+    assert any(name.startswith("thu-tuc-linh-vuc-") for name in feeds)
     for name, data in feeds.items():
         assert_valid(name, data, "https://cchc.example.vn/")
     # Both formats of a feed carry the same entries with the same ids.
     for name in feeds:
         if name.endswith(".rss.xml"):
             assert ids(feeds[name]) == ids(feeds[name.replace(".rss.", ".atom.")])
+    # JSON Feed 1.1 for the three site-wide feeds only, with the same ids.
+    assert sorted(p.name for p in (demo / "feeds").glob("*.json")) == ["ke-hoach.json", "thu-tuc.json", "tin-tuc.json"]
+    for path in (demo / "feeds").glob("*.json"):
+        data = path.read_bytes()
+        assert check_json_feed(data, f"https://cchc.example.vn/feeds/{path.name}") == [], path.name
+        assert [i["id"] for i in json.loads(data)["items"]] == ids(feeds[path.stem + ".atom.xml"])
 
 
 def test_demo_feeds_are_newest_first_and_cut_to_the_feed_length(demo):
@@ -96,7 +120,7 @@ def test_demo_feeds_are_newest_first_and_cut_to_the_feed_length(demo):
 
 
 def test_demo_drafts_and_future_items_are_absent(demo):
-    everything = b"".join(feeds_of(demo).values())
+    everything = b"".join(feeds_of(demo).values()) + b"".join(p.read_bytes() for p in (demo / "feeds").glob("*.json"))
     assert b"2026-11-18-du-thao-ke-hoach-cchc-2027" not in everything  # a draft
     assert b"2027-01-12" not in everything  # dated after the build date
     for data in feeds_of(demo).values():
@@ -107,26 +131,42 @@ def test_demo_drafts_and_future_items_are_absent(demo):
 def test_demo_rebuild_is_byte_identical(demo, tmp_path):
     again = build_demo(demo.parent, "again")
     assert feeds_of(again) == feeds_of(demo)
+    for path in (demo / "feeds").glob("*.json"):
+        assert (again / "feeds" / path.name).read_bytes() == path.read_bytes()
 
 
-def test_demo_feed_opened_in_a_browser_shows_a_vietnamese_page(demo):
-    data = (demo / "feeds" / "tin-tuc.rss.xml").read_bytes()
-    assert b'<?xml-stylesheet type="text/xsl" href="../assets/feeds/feed.xsl"?>' in data.split(b"\n")[1]
-    xsl = etree.XSLT(etree.parse(str(demo / "assets" / "feeds" / "feed.xsl")))
-    assert (demo / "assets" / "feeds" / "feed.css").is_file()
-    for name in ("tin-tuc.rss.xml", "tin-tuc.atom.xml"):
-        page = str(xsl(etree.parse(str(demo / "feeds" / name))))
-        first = feedparser.parse((demo / "feeds" / name).read_bytes()).entries[0]
-        assert "ứng dụng đọc tin" in page and first.title in page and first.link in page
-        head = page.split("<body")[0]
-        assert 'href="../assets/feeds/feed.css"' in head and "https://" not in head  # served by the site itself
+def test_demo_feeds_name_the_css_view_not_xslt(demo):
+    """The browser view is a CSS stylesheet of the site (tests/test_feeds_browser.py opens it)."""
+    for name, data in feeds_of(demo).items():
+        assert data.split(b"\n")[1] == b'<?xml-stylesheet type="text/css" href="../assets/feeds/feed.css"?>', name
+        assert b"text/xsl" not in data, name
+    css = (demo / "assets" / "feeds" / "feed.css").read_text(encoding="utf-8")
+    assert "ứng dụng đọc tin" in css and "url(" not in css  # nothing fetched, from this host or another
+    assert not (demo / "assets" / "feeds" / "feed.xsl").exists()
 
 
-def test_demo_feeds_page_lists_every_feed(demo):
+def test_demo_feeds_page_lists_every_feed_with_entries_and_names_the_empty_ones(demo):
     page = (demo / "nguon-tin" / "index.html").read_text(encoding="utf-8")
-    for name in feeds_of(demo):
-        assert f"https://cchc.example.vn/feeds/{name}" in page, name
-    assert "Nguồn tin theo đơn vị và theo chủ đề chỉ có tiêu đề, tóm tắt và liên kết" in page
+    empty_units = 0
+    for name, data in feeds_of(demo).items():
+        url = f"https://cchc.example.vn/feeds/{name}"
+        if feedparser.parse(data).entries:
+            assert f'href="{url}"' in page, name
+        else:
+            assert url not in page, name  # not listed like the others
+            if name.startswith("don-vi-") and name.endswith(".rss.xml"):
+                empty_units += 1
+    assert empty_units > 100  # most demo units have no news of their own
+    quiet = page[page.index('id="don-vi-chua-co-tin"'):]
+    assert "Trường THPT" in quiet and "feeds/don-vi-&lt;mã đơn vị&gt;.rss.xml" in quiet
+    for name in ("tin-tuc", "thu-tuc", "ke-hoach"):
+        assert f'href="https://cchc.example.vn/feeds/{name}.json"' in page
+    toc = page[page.index('md-nav--secondary'):page.index('<h1 id="nguon-tin"')]  # the page's table of contents
+    assert list(dict.fromkeys(re.findall(r'href="#([a-z-]+)"', toc))) == [
+        "cach-theo-doi", "chung", "linh-vuc", "don-vi", "chu-de"]
+    assert "<title>Nguồn tin - " in page  # the title the nav gives it, as before
+    assert ("Nguồn tin theo đơn vị, theo lĩnh vực và theo chủ đề chỉ có tiêu đề, tóm tắt và liên kết"
+            in " ".join(page.split()))
 
 
 def test_demo_site_feeds_carry_full_content_unit_and_topic_feeds_the_summary_and_link(demo):
@@ -138,7 +178,8 @@ def test_demo_site_feeds_carry_full_content_unit_and_topic_feeds_the_summary_and
             assert entries and all(e.get("content") and e.content[0].value for e in entries), name
             full.update({(kind, e.id): e for e in entries})
     assert b"<content:encoded>" in feeds["tin-tuc.rss.xml"] and b'<content type="html">' in feeds["tin-tuc.atom.xml"]
-    summary_only = [name for name in feeds if name.startswith(("don-vi-", "chu-de-"))]
+    summary_only = [name for name in feeds if name.startswith(("don-vi-", "chu-de-", "thu-tuc-"))]
+    assert any(name.startswith("thu-tuc-linh-vuc-") for name in summary_only)
     shown = 0
     for name in summary_only:
         data = feeds[name]
@@ -300,21 +341,20 @@ def test_a_vertical_tab_in_a_title_is_reported_with_file_and_line(site_factory):
     assert any("content/news/2024/tin-hoi-nghi.md:3:" in line and "U+000B" in line for line in site.logs)
 
 
-def test_pages_link_their_feeds_for_autodiscovery(site_factory):
+def test_a_procedure_page_offers_its_field_then_its_unit_then_the_sections_feeds(site_factory):
     site = site_factory()
     site.write("content/procedures/cap-ban-sao-van-bang.md",
                PROCEDURE.replace("fees: Theo", "topics: [chi-dao-dieu-hanh]\nfees: Theo"))
     site.build()
-    page = site.html("thu-tuc/cap-ban-sao-van-bang/")
-    for name in ("tin-tuc", "thu-tuc", "don-vi-hp-so-gddt", "chu-de-chi-dao-dieu-hanh"):
-        assert 'type="application/rss+xml" title="' in page
-        assert f'href="https://cchc.test/feeds/{name}.rss.xml"' in page, name
-        assert f'href="https://cchc.test/feeds/{name}.atom.xml"' in page, name
-    assert 'rel="alternate" type="application/atom+xml"' in page
-    assert "don-vi-hai-phong" not in page  # only its own unit's feed
+    assert alternates(site.html("thu-tuc/cap-ban-sao-van-bang/")) == [
+        ("rss", "thu-tuc-linh-vuc-van-bang-chung-chi.rss.xml"),
+        ("atom", "thu-tuc-linh-vuc-van-bang-chung-chi.atom.xml"),
+        ("rss", "thu-tuc-don-vi-hp-so-gddt.rss.xml"), ("atom", "thu-tuc-don-vi-hp-so-gddt.atom.xml"),
+        ("rss", "thu-tuc.rss.xml"), ("atom", "thu-tuc.atom.xml"),
+        ("rss", "tin-tuc.rss.xml"), ("atom", "tin-tuc.atom.xml")]
     listing = site.html("nguon-tin/")
-    assert "https://cchc.test/feeds/don-vi-hp-thpt-tran-phu.atom.xml" in listing
-    assert "Cải cách thủ tục hành chính" in listing
+    assert "https://cchc.test/feeds/thu-tuc-linh-vuc-van-bang-chung-chi.atom.xml" in listing
+    assert "Cải cách thủ tục hành chính" not in listing.split('id="chu-de"')[1].split("<table")[0]  # no news: apart
 
 
 # -- the library ----------------------------------------------------------------------------
@@ -340,7 +380,7 @@ def test_five_thousand_items_give_full_and_summary_feeds_with_shared_ids(tmp_pat
     site = Site(units=units, groups={}, topics=topics, plans=[], news=news, procedures=[],
                 build_time=start + timedelta(days=400))
     written = FeedSet(site, SITE, "Thử", 50).write(tmp_path)
-    assert len(written) == 2 * (3 + 50 + 8)
+    assert len(written) == 2 * (3 + 2 * 50 + 8) + 3  # RSS and Atom; a unit has news and procedures; 3 JSON
     site_feed = feedparser.parse((tmp_path / "feeds" / "tin-tuc.atom.xml").read_bytes())
     assert [e.id.rsplit("/", 1)[1] for e in site_feed.entries] == [f"tin-{i}" for i in range(4999, 4949, -1)]
     assert all("<strong>đậm</strong>" in e.content[0].value for e in site_feed.entries)  # full content
@@ -351,3 +391,81 @@ def test_five_thousand_items_give_full_and_summary_feeds_with_shared_ids(tmp_pat
         assert newest == int(feed.entries[0].id.rsplit("-", 1)[1])
         assert all("content" not in e and e.summary == "Tóm tắt" for e in feed.entries)  # summary only
     assert all(e.title.startswith("Tin số ") and e.title.endswith("& <b>") for e in unit_feed.entries)
+
+
+def test_demo_pages_offer_their_own_feeds_first_and_never_an_empty_one(demo):
+    def offered(url_path: str) -> list[str]:
+        page = (demo / url_path / "index.html").read_text(encoding="utf-8")
+        names: list[str] = []
+        for _, file in alternates(page.replace("https://cchc.example.vn/", "https://cchc.test/")):
+            if file.split(".")[0] not in names:
+                names.append(file.split(".")[0])
+        return names
+
+    assert offered("") == ["tin-tuc", "thu-tuc", "ke-hoach"]
+    assert offered("don-vi/hp-so-gddt") == ["don-vi-hp-so-gddt", "thu-tuc-don-vi-hp-so-gddt", "tin-tuc"]
+    assert offered("thu-tuc")[0] == "thu-tuc" and offered("ke-hoach")[0] == "ke-hoach"
+    assert offered("thu-tuc/linh-vuc/van-bang-chung-chi")[:2] == ["thu-tuc-linh-vuc-van-bang-chung-chi", "thu-tuc"]
+    with_entries = {name for name, data in feeds_of(demo).items() if feedparser.parse(data).entries}
+    pages = list(demo.rglob("index.html"))
+    assert len(pages) > 200
+    for path in pages:
+        page = path.read_text(encoding="utf-8").replace("https://cchc.example.vn/", "https://cchc.test/")
+        for kind, file in alternates(page):
+            assert kind == "json" or file in with_entries, (path, file)
+
+
+def test_demo_entries_name_their_unit_and_feeds_carry_the_icon(demo):
+    feeds = feeds_of(demo)
+    favicon = "https://cchc.example.vn/assets/images/favicon.png"
+    for name, data in feeds.items():
+        root = etree.fromstring(data)
+        if name.endswith(".rss.xml"):
+            assert root.findtext("channel/image/url") == favicon, name
+            for item in root.iter("item"):
+                assert item.findtext("{http://purl.org/dc/elements/1.1/}creator"), (name, item.findtext("guid"))
+        else:
+            assert root.findtext(f"{A}icon") == favicon, name
+            for entry in root.iter(f"{A}entry"):
+                assert entry.findtext(f"{A}author/{A}name"), (name, entry.findtext(f"{A}id"))
+    rss = {e.id: e.author for e in feedparser.parse(feeds["tin-tuc.rss.xml"]).entries}
+    atom = {e.id: e.author for e in feedparser.parse(feeds["tin-tuc.atom.xml"]).entries}
+    assert rss == atom and len(set(rss.values())) > 3
+
+
+def test_demo_with_a_corrected_item_and_an_image(demo, tmp_path):
+    """The demo's content and docs copied, one news item given a correction and a picture."""
+    for name in ("content", "docs"):
+        shutil.copytree(REPO / name, tmp_path / name, symlinks=True)
+    (tmp_path / "hooks").symlink_to(REPO / "hooks")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    item = tmp_path / "content/news/2026/2026-11-06-sua-doi-thu-tuc-dang-ky-du-thi.md"
+    text = item.read_text(encoding="utf-8")
+    item.write_text(text.replace("unit: hp-so-gddt\n", "unit: hp-so-gddt\nimage: assets/images/vneid.png\nupdated:\n"
+                                 "  date: 2026-11-07 15:00\n  note: Bổ sung ngày áp dụng.\n", 1), encoding="utf-8")
+    picture = b"\x89PNG\r\n\x1a\n" + b"\x01" * 500
+    (tmp_path / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "docs/assets/images/vneid.png").write_bytes(picture)
+    out = build_demo(tmp_path)
+    before, after = feeds_of(demo), feeds_of(out)
+    assert before.keys() == after.keys()
+    entry_id = "tag:cchc.example.vn,2024:tin-tuc/2026-11-06-sua-doi-thu-tuc-dang-ky-du-thi"
+    carrying = [name for name, data in after.items() if entry_id.encode() in data]
+    assert {"tin-tuc.rss.xml", "don-vi-hp-so-gddt.atom.xml", "don-vi-hai-phong.rss.xml",
+            "chu-de-chinh-quyen-dien-tu-so.atom.xml"} <= set(carrying)
+    for name, data in after.items():
+        if name not in carrying:
+            assert data == before[name], name  # a correction changes only the feeds that carry the item
+            continue
+        assert_valid(name, data, "https://cchc.example.vn/")
+        assert ids(data) == ids(before[name]), name
+        entry = {e.id: e for e in feedparser.parse(data).entries}[entry_id]
+        assert entry.updated == "2026-11-07T15:00:00+07:00" and entry.published_parsed[:3] == (2026, 11, 6), name
+        assert entry.summary.endswith("Cập nhật ngày 07/11/2026: Bổ sung ngày áp dụng."), name
+        (enclosure,) = entry.enclosures
+        assert (enclosure.href, enclosure.type, int(enclosure.length)) == (
+            "https://cchc.example.vn/assets/images/vneid.png", "image/png", len(picture)), name
+    items = json.loads((out / "feeds/tin-tuc.json").read_bytes())["items"]
+    corrected = [i for i in items if i["id"] == entry_id][0]
+    assert corrected["date_modified"] == "2026-11-07T15:00:00+07:00"
+    assert corrected["image"] == "https://cchc.example.vn/assets/images/vneid.png"

@@ -18,6 +18,8 @@ from lxml import etree
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+DC = "http://purl.org/dc/elements/1.1/"
+DCTERMS = "http://purl.org/dc/terms/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 A = f"{{{ATOM}}}"
 
@@ -72,6 +74,14 @@ def check_rss(data: bytes, url: str) -> list[str]:
             problems.append(f"atom:link rel='self' is {selfs[0].get('href')!r}, the feed is at {url!r}")
         if selfs[0].get("type") != "application/rss+xml":
             problems.append(f"atom:link rel='self' has type {selfs[0].get('type')!r}")
+    image = channel.find("image")
+    if image is not None:
+        if not is_absolute(image.findtext("url")):
+            problems.append(f"image url is not absolute: {image.findtext('url')!r}")
+        if image.findtext("link") != channel.findtext("link"):
+            problems.append("image link does not match the channel link")
+        if image.findtext("title") != channel.findtext("title"):
+            problems.append("image title does not match the channel title")
     guids: set[str] = set()
     for n, item in enumerate(channel.findall("item"), start=1):
         where = f"item {n}"
@@ -104,6 +114,23 @@ def check_rss(data: bytes, url: str) -> list[str]:
                 problems.append(f"{where}: relative URLs in {name}: {relative}")
         if item.find("author") is not None and "@" not in (item.findtext("author") or ""):
             problems.append(f"{where}: RSS author must be an e-mail address")
+        enclosures = item.findall("enclosure")
+        if len(enclosures) > 1:
+            problems.append(f"{where}: more than one enclosure")
+        for enclosure in enclosures:
+            if not is_absolute(enclosure.get("url")):
+                problems.append(f"{where}: enclosure url is not absolute: {enclosure.get('url')!r}")
+            if not (enclosure.get("length") or "").isdigit():
+                problems.append(f"{where}: enclosure length must be a number of bytes: {enclosure.get('length')!r}")
+            if not re.match(r"^[a-z]+/[a-z0-9.+-]+$", enclosure.get("type") or ""):
+                problems.append(f"{where}: enclosure type is not a media type: {enclosure.get('type')!r}")
+        for name in (f"{{{DC}}}creator", f"{{{DCTERMS}}}modified"):
+            element = item.find(name)
+            if element is not None and not (element.text or "").strip():
+                problems.append(f"{where}: empty {name}")
+        modified = item.findtext(f"{{{DCTERMS}}}modified")
+        if modified is not None and not RFC3339.match(modified):
+            problems.append(f"{where}: dcterms:modified is not a W3C date: {modified!r}")
     return problems
 
 
@@ -130,6 +157,9 @@ def check_atom(data: bytes, url: str) -> list[str]:
     for link in links:
         if not is_absolute(link.get("href")):
             problems.append(f"feed link is not absolute: {link.get('href')!r}")
+    for name in ("icon", "logo"):
+        if root.find(f"{A}{name}") is not None and not is_absolute(root.findtext(f"{A}{name}")):
+            problems.append(f"feed {name} is not an absolute URL: {root.findtext(f'{A}{name}')!r}")
     alternates = [ln for ln in links if ln.get("rel", "alternate") == "alternate"]
     if len({(ln.get("type"), ln.get("hreflang")) for ln in alternates}) != len(alternates):
         problems.append("two alternate links with the same type and hreflang")
@@ -158,6 +188,8 @@ def check_atom(data: bytes, url: str) -> list[str]:
         for link in entry_links:
             if not is_absolute(link.get("href")):
                 problems.append(f"{where}: link is not absolute: {link.get('href')!r}")
+            if link.get("length") is not None and not link.get("length").isdigit():
+                problems.append(f"{where}: link length must be a number of bytes: {link.get('length')!r}")
         if not feed_author and entry.find(f"{A}author/{A}name") is None:
             problems.append(f"{where}: no author (and none on the feed)")
         if content is not None:
@@ -165,6 +197,61 @@ def check_atom(data: bytes, url: str) -> list[str]:
                 problems.append(f"{where}: content type {content.get('type')!r}")
             if content.get("type") == "html" and relative_urls_in_html(content.text or ""):
                 problems.append(f"{where}: relative URLs in content: {relative_urls_in_html(content.text or '')}")
+    return problems
+
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def check_json_feed(data: bytes, url: str) -> list[str]:
+    """The rules of JSON Feed 1.1 (https://jsonfeed.org/version/1.1): required keys, types,
+    absolute URLs, RFC 3339 dates, unique string ids, content in every item."""
+    import json
+
+    problems: list[str] = []
+    try:
+        feed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        return [f"not UTF-8 JSON: {exc}"]
+    if feed.get("version") != JSON_FEED_VERSION:
+        problems.append(f"version is {feed.get('version')!r}, not {JSON_FEED_VERSION!r}")
+    if not isinstance(feed.get("title"), str) or not feed["title"].strip():
+        problems.append("title is required")
+    if feed.get("feed_url") != url:
+        problems.append(f"feed_url is {feed.get('feed_url')!r}, the feed is at {url!r}")
+    for key in ("home_page_url", "icon", "favicon"):
+        if key in feed and not is_absolute(feed[key]):
+            problems.append(f"{key} is not an absolute URL: {feed[key]!r}")
+    if "language" in feed and not LANGUAGE.match(str(feed["language"])):
+        problems.append(f"language is not a language code: {feed['language']!r}")
+    for author in feed.get("authors", []):
+        if not isinstance(author, dict) or not (author.get("name") or author.get("url")):
+            problems.append(f"author without a name or url: {author!r}")
+    items = feed.get("items")
+    if not isinstance(items, list):
+        return problems + ["items must be a list"]
+    ids: set[str] = set()
+    for n, item in enumerate(items, start=1):
+        where = f"item {n}"
+        item_id = item.get("id")
+        if not isinstance(item_id, str) or not item_id:
+            problems.append(f"{where}: id must be a non-empty string")
+        elif item_id in ids:
+            problems.append(f"{where}: id {item_id!r} is used twice")
+        ids.add(item_id)
+        if not (item.get("content_html") or item.get("content_text")):
+            problems.append(f"{where}: needs content_html or content_text")
+        for key in ("url", "external_url", "image", "banner_image"):
+            if key in item and not is_absolute(item[key]):
+                problems.append(f"{where}: {key} is not an absolute URL: {item[key]!r}")
+        for key in ("date_published", "date_modified"):
+            if key in item and not RFC3339.match(str(item[key])):
+                problems.append(f"{where}: {key} is not an RFC 3339 date: {item[key]!r}")
+        if "tags" in item and not all(isinstance(t, str) for t in item["tags"]):
+            problems.append(f"{where}: tags must be strings")
+        relative = relative_urls_in_html(item.get("content_html") or "")
+        if relative:
+            problems.append(f"{where}: relative URLs in content_html: {relative}")
     return problems
 
 
@@ -198,6 +285,12 @@ def test_rss_checks_catch_what_the_validator_reports():
     assert any("RFC 822" in p for p in check_rss(_RSS_OK.replace(b"Tue, 05 Mar 2024", b"2024-03-05"), url))
     assert any("permalink" in p for p in check_rss(_RSS_OK.replace(b'isPermaLink="false"', b""), url))
     assert any("language" in p for p in check_rss(_RSS_OK.replace(b"<language>vi", b"<language>Vietnamese"), url))
+    enclosure = b'<enclosure url="https://a.vn/a.png" length="12" type="image/png"/></item>'
+    fixed = _RSS_OK.replace(b'href="y/"', b'href="https://a.vn/y/"')
+    assert check_rss(fixed.replace(b"</item>", enclosure), url) == []
+    assert any("length" in p for p in check_rss(fixed.replace(b"</item>", enclosure.replace(b'"12"', b'""')), url))
+    image = b"<image><url>https://a.vn/i.png</url><title>T</title><link>https://a.vn/other/</link></image>"
+    assert any("image link" in p for p in check_rss(fixed.replace(b"<language>", image + b"<language>"), url))
 
 
 _ATOM_OK = b"""<?xml version='1.0' encoding='UTF-8'?>
@@ -217,3 +310,24 @@ def test_atom_checks_catch_what_the_validator_reports():
     assert any("not absolute" in p for p in check_atom(_ATOM_OK.replace(b'"https://a.vn/x/"', b'"x/"'), url))
     twice = _ATOM_OK.replace(b"</feed>", _ATOM_OK[_ATOM_OK.index(b"<entry>"):])
     assert any("used twice" in p for p in check_atom(twice, url))
+
+
+_JSON_OK = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "T", "feed_url": "https://a.vn/f.json",
+"home_page_url": "https://a.vn/", "language": "vi", "authors": [{"name": "A"}],
+"items": [{"id": "tag:a.vn,2024:x", "url": "https://a.vn/x/", "content_html": "<p>x</p>",
+"date_published": "2024-03-05T08:30:00+07:00"}]}"""
+
+
+def test_json_feed_checks_catch_what_the_spec_forbids():
+    url = "https://a.vn/f.json"
+    assert check_json_feed(_JSON_OK, url) == []
+    assert any("version" in p for p in check_json_feed(_JSON_OK.replace(b"version/1.1", b"version/1"), url))
+    assert any("RFC 3339" in p for p in check_json_feed(_JSON_OK.replace(b"2024-03-05T08:30:00+07:00",
+                                                                         b"05/03/2024"), url))
+    assert any("content" in p for p in check_json_feed(_JSON_OK.replace(b'"content_html"', b'"note"'), url))
+    assert any("absolute" in p for p in check_json_feed(_JSON_OK.replace(b'"https://a.vn/x/"', b'"x/"'), url))
+    assert any("feed_url" in p for p in check_json_feed(_JSON_OK, "https://a.vn/other.json"))
+    twice = _JSON_OK.replace(b'"date_published": "2024-03-05T08:30:00+07:00"}]',
+                             b'"date_published": "2024-03-05T08:30:00+07:00"}, {"id": "tag:a.vn,2024:x", '
+                             b'"content_text": "y"}]')
+    assert any("used twice" in p for p in check_json_feed(twice, url))

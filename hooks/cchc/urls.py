@@ -8,7 +8,7 @@ Pages, feeds and search all take their links from here.
 from __future__ import annotations
 
 from cchc.content.model import NewsItem, Plan, Procedure
-from cchc.text import VN_TZ
+from cchc.text import VN_TZ, slugify
 
 
 def news_src(item: NewsItem) -> str:
@@ -69,6 +69,21 @@ def topic_feed_name(topic_id: str) -> str:
     return f"chu-de-{topic_id}"
 
 
+def unit_procedures_feed_name(unit_id: str) -> str:
+    """The procedure changes of a unit (and of its children when ``include_children``)."""
+    return f"thu-tuc-don-vi-{unit_id}"
+
+
+def field_feed_name(field_slug: str) -> str:
+    """The procedure changes of one field ("Văn bằng, chứng chỉ")."""
+    return f"thu-tuc-linh-vuc-{field_slug}"
+
+
+def json_feed_path(name: str) -> str:
+    """``feeds/tin-tuc.json``: the JSON Feed 1.1 of a site-wide feed."""
+    return f"feeds/{name}.json"
+
+
 NEWS_FEED = "tin-tuc"
 PROCEDURES_FEED = "thu-tuc"
 PLANS_FEED = "ke-hoach"
@@ -98,6 +113,11 @@ def paged_src(src: str, page: int) -> str:
 
 def procedure_field_src(field_slug: str) -> str:
     return f"thu-tuc/linh-vuc/{field_slug}.md"
+
+
+def field_slug(field: str) -> str:
+    """The ASCII slug of a procedure field, as its catalogue page and feed use it."""
+    return slugify(field) or "khac"
 
 
 def procedure_change_src(kind: str) -> str:

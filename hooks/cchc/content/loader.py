@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from cchc import urls
 from cchc.config import build_time_from
 from cchc.content.bodies import UNKNOWN_SITE, body_problems, exists_in, site_addresses
+from cchc.content.correction import read_correction
 from cchc.content.model import (
     CHANGE_KINDS,
     DEFAULT_COLUMNS,
@@ -53,9 +54,10 @@ from cchc.content.source import Fields, line_of, load_yaml_file, read_text, spli
 from cchc.content.timeframe import parse_timeframe
 from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
 
-NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug"}
+NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug", "updated"}
 PLAN_FIELDS = {"id", "number", "unit", "date", "title", "period", "legal_bases", "topics", "summary",
-               "tasks", "draft", "slug", "columns", "task_list", "task_list_note", "reporting", "inferred"}
+               "tasks", "draft", "slug", "columns", "task_list", "task_list_note", "reporting", "inferred",
+               "updated"}
 TASK_FIELDS = {"no", "title", "details", "lead", "support", "time", "product", "status", "inferred", "cells"}
 TASK_STATUS = {"done": "done", "in-progress": "in-progress", "not-started": "not-started",
                "đã hoàn thành": "done", "đang thực hiện": "in-progress", "chưa thực hiện": "not-started"}
@@ -397,12 +399,13 @@ class _Loader:
         summary = f.text("summary", True, "Một hoặc hai câu tóm tắt tin.")
         image = self.image(f, "image")
         tasks = f.text_list("tasks")
+        updated = read_correction(f, when, self.build_time)
         if not (item_id and title and when and unit and summary):
             return None
         body, body_line = _body(front)
         item = NewsItem(id=item_id, slug=slug, title=title, date=when, unit=unit, topics=[t for t, _ in topics],
                         summary=summary, image=image, tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1),
-                        body_line=body_line)
+                        body_line=body_line, updated=updated)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics, tasks=tasks)
         return item
 
@@ -468,6 +471,8 @@ class _Loader:
             self.lines.task_refs[(f.path, no)] = lead + support
             tasks.append(task)
         duties = self.read_duties(f, seen_no)
+        updated = read_correction(f, issued and datetime(issued.year, issued.month, issued.day, tzinfo=VN_TZ),
+                                  self.build_time)
         if not (item_id and title and issued and unit and start and end):
             return None
         body, body_line = _body(front)
@@ -475,7 +480,7 @@ class _Loader:
                     period_end=end, legal_bases=[b for b, _ in bases], topics=[t for t, _ in topics],
                     summary=summary, tasks=tasks, body=body, source=Source(f.path, 1), body_line=body_line,
                     columns=columns, task_list=task_list, task_list_note=f.text("task_list_note") or "",
-                    reporting=[d for d, _ in duties], inferred=plan_inferred)
+                    reporting=[d for d, _ in duties], inferred=plan_inferred, updated=updated)
         for duty, refs in duties:
             for index, task in enumerate(duty_tasks(plan, duty)):
                 if task.no in seen_no:

@@ -234,6 +234,14 @@ class ReportingDuty:
 
 
 @dataclass(kw_only=True)
+class Correction:
+    """An editor's record that a published item was corrected (``updated:``): when, and what."""
+
+    date: datetime
+    note: str  # optional short note, "" when none
+
+
+@dataclass(kw_only=True)
 class Plan:
     id: str
     slug: str
@@ -256,6 +264,7 @@ class Plan:
     reporting: list[ReportingDuty] = field(default_factory=list)
     report_tasks: list[Task] = field(default_factory=list)  # one per duty and period, made by the loader
     inferred: list[str] = field(default_factory=list)  # plan fields not stated in the document ("period")
+    updated: Correction | None = None
 
     @property
     def published(self) -> datetime:
@@ -285,6 +294,7 @@ class NewsItem:
     body: str
     source: Source
     body_line: int = 1  # the line of the body's first line in its file (for messages)
+    updated: Correction | None = None
 
 
 CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",

@@ -52,7 +52,8 @@ from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
 from cchc.feeds.page import feeds_page  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
-from cchc.search.pagefind import Indexer  # noqa: E402
+from cchc.search.pagefind import Indexer, SearchExtras  # noqa: E402
+from cchc.search.synonyms import SynonymTable  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate  # noqa: E402
@@ -186,8 +187,9 @@ def _start_index(config) -> Indexer:
     build = _current()
     if build.indexer is None:
         items, pages, site = list(build.search_items), list(build.search_pages), build.site
-        build.indexer = Indexer(lambda: search_records.records_for_site(site, items) + pages,
-                                Path(config.site_dir)).start()
+        build.indexer = Indexer(
+            lambda: search_records.records_for_site(site, items) + pages, Path(config.site_dir),
+            lambda: SearchExtras(SynonymTable.of(site.synonyms), search_records.answer_cards(site, items))).start()
     return build.indexer
 
 

@@ -52,6 +52,7 @@ from cchc.content.reporting import duty_tasks
 from cchc.content.safety import inside, outside_links, render_markdown, url_problem
 from cchc.content.source import Fields, line_of, load_yaml_file, read_text, split_front_matter
 from cchc.content.timeframe import parse_timeframe
+from cchc.search.synonyms import load_synonyms
 from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
 
 NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug", "updated"}
@@ -167,6 +168,7 @@ class _Loader:
         self.check_unique("plans", plans)
         self.check_unique("news", news)
         self.check_unique("procedures", procedures)
+        site.synonyms = load_synonyms(self.content / "synonyms.yml", self.shown, self.problems)
         site.plans = sorted(self.published(site, plans, lambda p: p.published),
                             key=lambda p: (p.date, p.id), reverse=True)
         site.news = sorted(self.published(site, news, lambda n: n.date), key=lambda n: (n.date, n.id), reverse=True)

@@ -374,6 +374,16 @@ class Procedure:
         return self.history[-1]
 
 
+@dataclass(frozen=True, kw_only=True)
+class Synonym:
+    """One entry of content/synonyms.yml: ``words`` that find each other (``finds`` is None),
+    or words that also find ``finds`` (one way)."""
+
+    words: tuple[str, ...]
+    finds: str | None = None
+    source: Source
+
+
 @dataclass(kw_only=True)
 class Site:
     """Everything published in this build, validated and cross-referenced."""
@@ -386,6 +396,7 @@ class Site:
     procedures: list[Procedure]
     build_time: datetime
     held_back: list[str] = field(default_factory=list)  # drafts and scheduled items
+    synonyms: list[Synonym] = field(default_factory=list)  # content/synonyms.yml, for search
 
     @property
     def build_date(self) -> date:

@@ -1,26 +1,37 @@
 """Writing the Pagefind bundle: records sent to ``pagefind --service`` from a thread.
 
 ``Indexer`` feeds the records made by ``records.py`` to Pagefind in a background
-thread while MkDocs renders the pages; the words go in folded (``folding.py``).
+thread while MkDocs renders the pages; the words go in folded (``folding.py``), each
+record as a small HTML page whose title and keywords carry a weight (records.py,
+``TITLE_WEIGHTS``). Beside Pagefind's files goes ``cchc-search.json.gz`` (``EXTRAS_FILE``):
+the words the index holds (so the box can tell a word the site does not have from one
+it has, and suggest close ones), the synonyms and the answer cards.
 """
 
 from __future__ import annotations
 
 import base64
+import gzip
+import html
 import json
+import re
 import shutil
 import subprocess
 import threading
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.search.folding import folded_words, index_form, restore_code
-from cchc.search.records import SearchRecord
+from cchc.search.records import KEYWORD_WEIGHT, SearchRecord
 from cchc.search.stable import stabilize
+from cchc.search.synonyms import SynonymTable
 
 LANGUAGE = "vi"
 OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pagefind.js from there
+EXTRAS_FILE = "cchc-search.json.gz"  # in OUTPUT_DIR: words, synonyms, answer cards (gzip, read by the box)
+EXTRAS_VERSION = 1
 
 _UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -148,24 +159,128 @@ class _Service:
 # -- writing the Pagefind bundle -----------------------------------------------------------
 
 
-def _payloads(records: list[SearchRecord], index_id: str):
+@dataclass
+class SearchExtras:
+    """What the box needs beside Pagefind's index: synonyms and answer cards (from the
+    model, ``records.answer_cards``); the words are collected while the records are sent."""
+
+    synonyms: SynonymTable = field(default_factory=SynonymTable)
+    cards: dict[str, list[dict]] = field(default_factory=dict)
+
+
+_PARTS = re.compile(r"[^\W_]+")
+_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+
+
+class Vocabulary:
+    """The terms Pagefind indexes (as ``synonyms.term_parts`` makes them), each with the
+    number of records that hold it and the spelling readers see most."""
+
+    def __init__(self) -> None:
+        self.records: Counter[str] = Counter()
+        self.spellings: dict[str, Counter[str]] = {}
+        self._terms: dict[tuple[str, str], tuple[tuple[str, ...], str | None]] = {}
+
+    def _terms_of(self, original: str, folded: str) -> tuple[tuple[str, ...], str | None]:
+        key = (original, folded)
+        known = self._terms.get(key)
+        if known is None:
+            parts = _PARTS.findall(folded)
+            whole = "".join(parts)
+            terms = (whole, *parts) if len(parts) > 1 else tuple(parts)
+            known = self._terms[key] = (terms, _EDGES.sub("", original).lower() if parts else None)
+            if len(self._terms) > 1 << 17:
+                self._terms.clear()
+        return known
+
+    def add(self, words: list[str], folded: list[str]) -> None:
+        seen: set[str] = set()
+        for original, base in set(zip(words, folded, strict=True)):
+            terms, spelling = self._terms_of(original, base)
+            if not terms:
+                continue
+            seen.update(terms)
+            self.spellings.setdefault(terms[0], Counter())[spelling] += 1
+        self.records.update(seen)
+
+    def buckets(self) -> list[str]:
+        """Spellings by how many records hold the term: bucket b has 2**b to 2**(b+1)-1."""
+        out: list[list[str]] = []
+        for term in sorted(self.records):
+            count = self.records[term]
+            spellings = self.spellings.get(term)
+            spelling = spellings.most_common(1)[0][0] if spellings else term
+            if re.search(r"\s", spelling) or "".join(_PARTS.findall(folded_words([spelling]))) != term:
+                spelling = term
+            bucket = count.bit_length() - 1
+            while len(out) <= bucket:
+                out.append([])
+            out[bucket].append(spelling)
+        return [" ".join(words) for words in out]
+
+
+def _span(words: list[str], weight: float | None) -> str:
+    text = html.escape(" ".join(words))
+    if weight is None or not words:
+        return text
+    return f'<span data-pagefind-weight="{weight:g}">{text}</span>'
+
+
+def _page_html(rec: SearchRecord, title: list[str], keys: list[str], rest: list[str],
+               aliases: tuple[list[str], list[str]]) -> str:
+    """The record as Pagefind reads it: inline spans only (a block would add a "."), so
+    its words are exactly the words given, in order, one for one."""
+    head = [f'<meta data-pagefind-meta="{k}[content]" content="{html.escape(index_form(v))}">'
+            for k, v in rec.meta.items()]
+    head += [f'<meta data-pagefind-filter="{k}[content]" content="{html.escape(v)}">'
+             for k, values in rec.filters.items() for v in values]
+    head += [f'<meta data-pagefind-sort="{k}[content]" content="{html.escape(v)}">' for k, v in rec.sort.items()]
+    body = [_span(title, rec.title_weight), _span(keys, KEYWORD_WEIGHT), _span(rest, None),
+            _span(aliases[0], rec.title_weight), _span(aliases[1], None)]
+    return (f'<html lang="{LANGUAGE}"><head>{"".join(head)}</head><body>'
+            + " ".join(b for b in body if b) + "</body></html>")
+
+
+def _payloads(records: list[SearchRecord], index_id: str, synonyms: SynonymTable, vocabulary: Vocabulary):
     for rec in records:
-        words = rec.words()
-        folded = folded_words(words)
-        meta = {k: index_form(v) for k, v in rec.meta.items()}
-        code = restore_code(words, folded)
-        if code:
-            meta["r"] = code
-        yield {"type": "AddRecord", "index_id": index_id, "url": "/" + rec.url.lstrip("/"), "content": folded,
-               "language": LANGUAGE, "meta": meta, "filters": rec.filters, "sort": rec.sort or None}
+        title, keys, rest = rec.parts()
+        aliases = ([w for a in synonyms.aliases(title) for w in a.split()],
+                   [w for a in synonyms.aliases(keys + rest) for w in a.split()])
+        words = title + keys + rest + aliases[0] + aliases[1]
+        folded = folded_words(words).split(" ")
+        vocabulary.add(words, folded)
+        n_title, n_keys = len(title), len(keys)
+        n_real = n_title + n_keys + len(rest)
+        f_title, f_keys, f_rest = folded[:n_title], folded[n_title:n_title + n_keys], folded[n_title + n_keys:n_real]
+        f_aliases = (folded[n_real:n_real + len(aliases[0])], folded[n_real + len(aliases[0]):])
+        code = restore_code(words, " ".join(folded))
+        page = _page_html(rec, f_title, f_keys, f_rest, f_aliases)
+        if code or n_real < len(words):
+            extra = {"r": code} if code else {}
+            if n_real < len(words):
+                extra["n"] = str(n_real)  # words after this many are the aliases: not shown
+            head_end = page.index("</head>")
+            page = page[:head_end] + "".join(
+                f'<meta data-pagefind-meta="{k}[content]" content="{html.escape(v)}">' for k, v in extra.items()
+            ) + page[head_end:]
+        yield {"type": "AddFile", "index_id": index_id, "url": "/" + rec.url.lstrip("/"), "file_contents": page}
 
 
-def _write(records: list[SearchRecord], out: Path) -> None:
+def write_extras(out: Path, vocabulary: Vocabulary, extras: SearchExtras) -> None:
+    """``EXTRAS_FILE``: what the box loads with its first query, gzipped (the browser
+    inflates it with DecompressionStream, as Pagefind inflates its own files)."""
+    data = {"v": EXTRAS_VERSION, "words": vocabulary.buckets(), "syn": extras.synonyms.to_json(), **extras.cards}
+    raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    (out / EXTRAS_FILE).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+
+
+def _write(records: list[SearchRecord], out: Path, extras: SearchExtras) -> Vocabulary:
     service = _Service()
+    vocabulary = Vocabulary()
     try:
         (created,) = service.run([{"type": "NewIndex", "config": {"force_language": LANGUAGE}}])
         index_id = created["index_id"]
-        service.run(_payloads(records, index_id), len(records))
+        service.run(_payloads(records, index_id, extras.synonyms, vocabulary), len(records))
         (bundle,) = service.run([{"type": "GetFiles", "index_id": index_id}])
     finally:
         service.close()  # Pagefind exits: its memory (the whole index) is freed here
@@ -178,15 +293,16 @@ def _write(records: list[SearchRecord], out: Path) -> None:
             raise PagefindError(f"pagefind returned a file outside its folder: {file['path']!r}")
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(file["content"]))
+    return vocabulary
 
 
-def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
+def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtras | None = None) -> IndexStats:
     """Write the Pagefind bundle for ``records`` to ``site_dir/pagefind/`` (replacing any old one).
 
-    Records go to Pagefind as custom records made from the model rather than by letting
-    Pagefind read the built pages (``data-pagefind-*`` attributes): measured with
-    ``cchc measure-search --compare``, the two take the same time, but only records
-    let the index hold folded words while the pages show accented ones, which is what
+    Records go to Pagefind as small pages made from the model (``_page_html``: folded
+    words, weighted title and keywords) rather than by letting Pagefind read the built
+    pages: measured with ``cchc measure-search --compare``, the two take the same time,
+    but only records let the index hold folded words while the pages show accented ones, which is what
     keeps the first query small; and the pages' templates need no search markup. It
     also means the index can be written while the pages are rendered (``Indexer``).
     """
@@ -194,7 +310,9 @@ def write_index(records: list[SearchRecord], site_dir: Path) -> IndexStats:
     out = Path(site_dir) / OUTPUT_DIR
     if out.exists():
         shutil.rmtree(out)
-    _write(records, out)
+    extras = extras or SearchExtras()
+    vocabulary = _write(records, out, extras)
+    write_extras(out, vocabulary, extras)
     for name in _UNUSED_BUNDLE_FILES:
         (out / name).unlink(missing_ok=True)
     stabilize(out)  # same records, same bytes (Pagefind orders filters at random)
@@ -209,11 +327,12 @@ class Indexer:
     Pagefind is another process and the thread mostly waits on it, so the index is
     written on the second core while the pages are rendered; the Python work of making
     the requests (folding, JSON) is the only part that shares the interpreter.
-    ``make_records`` is called in the thread.
+    ``make_records`` and ``make_extras`` are called in the thread.
     """
 
-    def __init__(self, make_records, site_dir: Path) -> None:
+    def __init__(self, make_records, site_dir: Path, make_extras=None) -> None:
         self._make_records = make_records
+        self._make_extras = make_extras or SearchExtras
         self._site_dir = Path(site_dir)
         self._result: IndexStats | BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="cchc-search-index", daemon=True)
@@ -225,7 +344,7 @@ class Indexer:
 
     def _run(self) -> None:
         try:
-            self._result = write_index(self._make_records(), self._site_dir)
+            self._result = write_index(self._make_records(), self._site_dir, self._make_extras())
         except BaseException as exc:  # handed to wait()
             self._result = exc
 

@@ -59,7 +59,17 @@ TYPE_LABELS = {
     "page": "Trang",
 }
 
-# Files Pagefind writes that the site does not use (its own UIs): not published.
+# The "status" filter of procedures, in the reader's words.
+STATUS_ACTIVE = "Còn hiệu lực"
+STATUS_ABOLISHED = "Đã bãi bỏ"
+
+# How much a word counts where it stands (Pagefind's data-pagefind-weight; body text is 1):
+# the name of a procedure, plan or unit and a procedure's code or a plan's number say
+# what the page *is*, a news title only what it reports on, a mention in a body nothing
+# more. An abolished procedure's name weighs less than an active one's: it ranks below.
+TITLE_WEIGHTS = {"procedure": 10.0, "plan": 10.0, "unit": 10.0, "page": 6.0, "news": 4.0}
+ABOLISHED_TITLE_WEIGHT = 5.0
+KEYWORD_WEIGHT = 10.0
 
 
 @dataclass
@@ -80,6 +90,7 @@ class SearchRecord:
     topics: list[str] = field(default_factory=list)  # topic names
     extra_meta: dict[str, str] = field(default_factory=dict)  # e.g. {"code": "1.005090"}
     keywords: list[str] = field(default_factory=list)  # right after the title: "Mã thủ tục 1.005090"
+    status: str | None = None  # procedures: STATUS_ACTIVE or STATUS_ABOLISHED
 
     @property
     def meta(self) -> dict[str, str]:
@@ -103,7 +114,22 @@ class SearchRecord:
             filters["topic"] = list(self.topics)
         if self.sort_date:
             filters["year"] = [self.sort_date[:4]]
+        if self.status:
+            filters["status"] = [self.status]
         return filters
+
+    @property
+    def title_weight(self) -> float:
+        if self.status == STATUS_ABOLISHED:
+            return ABOLISHED_TITLE_WEIGHT
+        return TITLE_WEIGHTS[self.kind]
+
+    def parts(self) -> tuple[list[str], list[str], list[str]]:
+        """``words()`` in three parts that weigh differently: title, keywords, the rest."""
+        words = self.words()
+        n_title = len(nfc(self.content.partition("\n")[0]).split())
+        n_keys = len(nfc(" ".join(self.keywords)).split())
+        return words[:n_title], words[n_title:n_title + n_keys], words[n_title + n_keys:]
 
     @property
     def sort(self) -> dict[str, str]:
@@ -218,6 +244,7 @@ def plan_record(site: Site, plan: Plan, url: str) -> SearchRecord:
 
 def procedure_record(site: Site, proc: Procedure, url: str) -> SearchRecord:
     change = proc.last_change
+    abolished = proc.status == "abolished"
     history = " ".join(f"{CHANGE_LABELS[c.kind]} theo Quyết định số {c.decision} ngày {show_date(c.decision_date)}. "
                        f"{c.note}" for c in proc.history)
     sections = " ".join(f"{s.title}. {markdown_text(s.body)}" for s in proc.sections)
@@ -230,7 +257,8 @@ def procedure_record(site: Site, proc: Procedure, url: str) -> SearchRecord:
         unit=_unit_short(site, proc.unit, change.decision_date), date=show_date(change.decision_date),
         sort_date=change.decision_date.isoformat(), topics=_topic_names(site, proc.topics),
         extra_meta={"code": proc.code, "change": CHANGE_LABELS[change.kind]},
-        keywords=[f"Mã thủ tục {proc.code}"],
+        keywords=[f"Mã thủ tục {proc.code}", *(["Đã bãi bỏ"] if abolished else [])],
+        status=STATUS_ABOLISHED if abolished else STATUS_ACTIVE,
     )
 
 
@@ -260,6 +288,28 @@ def page_record(url: str, title: str, html: str) -> SearchRecord:
     return SearchRecord(url=url, title=title, kind="page", content=text)
 
 
+def _by_kind(site: Site) -> dict[str, dict]:
+    return {
+        "news": {n.id: n for n in site.news},
+        "plan": {p.id: p for p in site.plans},
+        "procedure": {p.id: p for p in site.procedures},
+        "unit": site.units,
+    }
+
+
+def _first_urls(site: Site, pages: list[tuple[str, str, str]]) -> dict[tuple[str, str], str]:
+    """(kind, id) -> the address of the page that shows it (a unit's column has several
+    pages: its first)."""
+    by_kind = _by_kind(site)
+    first_url: dict[tuple[str, str], str] = {}
+    for kind, item_id, url in pages:
+        if item_id in by_kind.get(kind, {}):
+            known = first_url.get((kind, item_id))
+            if known is None or (len(url), url) < (len(known), known):
+                first_url[(kind, item_id)] = url
+    return first_url
+
+
 def records_for_site(site: Site, pages: list[tuple[str, str, str]]) -> list[SearchRecord]:
     """Records for the generated pages that show one item or one unit.
 
@@ -268,17 +318,47 @@ def records_for_site(site: Site, pages: list[tuple[str, str, str]]) -> list[Sear
     are not given here: they repeat the titles of the items they list and would crowd
     the results.
     """
-    by_kind: dict[str, dict] = {
-        "news": {n.id: n for n in site.news},
-        "plan": {p.id: p for p in site.plans},
-        "procedure": {p.id: p for p in site.procedures},
-        "unit": site.units,
-    }
+    by_kind = _by_kind(site)
     makers = {"news": news_record, "plan": plan_record, "procedure": procedure_record, "unit": unit_record}
-    first_url: dict[tuple[str, str], str] = {}
-    for kind, item_id, url in pages:  # a unit's column has several pages: keep its first
-        if item_id in by_kind.get(kind, {}):
-            known = first_url.get((kind, item_id))
-            if known is None or (len(url), url) < (len(known), known):
-                first_url[(kind, item_id)] = url
-    return [makers[kind](site, by_kind[kind][item_id], url) for (kind, item_id), url in first_url.items()]
+    return [makers[kind](site, by_kind[kind][item_id], url)
+            for (kind, item_id), url in _first_urls(site, pages).items()]
+
+
+def answer_cards(site: Site, pages: list[tuple[str, str, str]]) -> dict[str, list[dict]]:
+    """What the search box's answer cards show, from the model: every unit, procedure and
+    plan that has a page (``pages`` as for ``records_for_site``). Keys are short: the box
+    loads this with its first query (see ``pagefind.write_extras``)."""
+    urls = _first_urls(site, pages)
+    day = site.build_date
+    units = []
+    for unit in site.units.values():
+        url = urls.get(("unit", unit.id))
+        if url is None:
+            continue
+        parent = site.units.get(unit.parent) if unit.parent else None
+        card = {"u": url, "n": unit.name_on(day), "s": unit.short_name_on(day),
+                "p": parent.short_name_on(day) if parent else "",
+                "h": unit.hotline or "", "e": unit.email or "", "a": unit.address or "", "w": unit.website or "",
+                "f": [name for f in unit.former_names for name in (f.name, f.short_name)]}
+        if unit.ended is not None:
+            card["x"] = f"Không còn hoạt động từ {show_date(unit.ended.date)}"
+        units.append({k: v for k, v in card.items() if v})
+    procedures = []
+    for proc in site.procedures:
+        url = urls.get(("procedure", proc.id))
+        if url is None:
+            continue
+        procedures.append({
+            "u": url, "n": proc.name, "c": proc.code,
+            "st": STATUS_ABOLISHED if proc.status == "abolished" else STATUS_ACTIVE,
+            "t": proc.processing_time, "fe": proc.fees, "o": ONLINE_LABELS.get(proc.online, proc.online),
+            "l": proc.portal_url or "", "un": _unit_short(site, proc.unit, day) or "",
+            "d": show_date(proc.last_change.decision_date),
+        })
+    plans = []
+    for plan in site.plans:
+        url = urls.get(("plan", plan.id))
+        if url is not None and plan.number:
+            plans.append({"u": url, "no": plan.number, "n": plan.title,
+                          "un": _unit_short(site, plan.unit, plan.date) or "", "d": show_date(plan.date)})
+    return {"units": units, "procedures": procedures, "plans": plans}

@@ -99,13 +99,28 @@ class SearchBox:
     def count(self) -> str:
         return self.page.inner_text("[data-cchc-search-meta]").strip()
 
+    def cards(self) -> list[dict]:
+        return self.page.eval_on_selector_all("[data-cchc-search-card]", """cards => cards.map(c => ({
+            kind: c.dataset.cchcSearchCard, title: c.querySelector('h2').textContent,
+            href: c.querySelector('h2 a').getAttribute('href'), text: c.innerText,
+            links: [...c.querySelectorAll('a')].map(a => a.getAttribute('href')),
+            badges: [...c.querySelectorAll('.cchc-search__badge')].map(b => [b.textContent,
+                getComputedStyle(b).color])}))""")
+
+    def notice(self) -> str:
+        return self.page.inner_text("[data-cchc-search-notice]") if self.page.is_visible(
+            "[data-cchc-search-notice]") else ""
+
     def results(self) -> list[dict]:
-        return self.page.eval_on_selector_all("[data-cchc-search-result]", """links => links.map(a => ({
+        return self.page.eval_on_selector_all("[data-cchc-search-list] [data-cchc-search-result]",
+                                              """links => links.map(a => ({
             href: a.getAttribute('href'),
             title: a.querySelector('h1').textContent,
             details: [...a.querySelectorAll('.cchc-search__details span')].map(s => s.textContent),
             excerpt: a.querySelector('p:last-child').textContent,
             marks: [...a.querySelectorAll('mark')].map(m => m.textContent),
+            badges: [...a.querySelectorAll('.cchc-search__badge')].map(b => [b.textContent,
+                getComputedStyle(b).color]),
             html: a.innerHTML}))""")
 
 
@@ -169,6 +184,8 @@ def test_results_show_type_unit_and_date(search_box):
     first = search_box.results()[0]
     kind, unit, day = first["details"][:3]
     assert kind in {"Tin, bài", "Kế hoạch", "Thủ tục hành chính"}
+    if first["badges"]:
+        unit, day = first["details"][2:4]
     assert unit and "/" in day and len(day) == 10  # dd/mm/yyyy
     assert "đăng ký" in first["excerpt"].lower()
 
@@ -181,9 +198,9 @@ def test_unit_filter_narrows_results(search_box):
     total = search_box.count()
     select = page.locator("select[data-cchc-search-filter=unit]")
     page.wait_for_function("document.querySelectorAll('select[data-cchc-search-filter=unit] option').length > 2")
-    units = [o for o in select.locator("option").all_inner_texts() if o != "Tất cả"]
+    units = [v for v in select.locator("option").evaluate_all("os => os.map(o => o.value)") if v]
     unit = "Sở GDĐT Hải Phòng" if "Sở GDĐT Hải Phòng" in units else units[0]
-    select.select_option(label=unit)
+    select.select_option(value=unit)
     search_box.wait("cải cách hành chính", {"unit": unit})
     after = search_box.results()
     assert after and search_box.count() != total
@@ -196,11 +213,12 @@ def test_type_and_year_filters_without_a_query(search_box):
     page = search_box.page
     search_box.open_with_keyboard()
     page.wait_for_function("document.querySelectorAll('select[data-cchc-search-filter=type] option').length > 2")
-    page.locator("select[data-cchc-search-filter=type]").select_option(label="Thủ tục hành chính")
+    page.locator("select[data-cchc-search-filter=type]").select_option(value="Thủ tục hành chính")
     search_box.wait("", {"type": "Thủ tục hành chính"})
     results = search_box.results()
     assert results and all(r["details"][0] == "Thủ tục hành chính" for r in results)
-    years = page.locator("select[data-cchc-search-filter=year] option").all_inner_texts()[1:]
+    years = page.locator("select[data-cchc-search-filter=year] option").evaluate_all(
+        "os => os.map(o => o.value)")[1:]
     assert years == sorted(years, reverse=True) and all(y.isdigit() for y in years)
 
 
@@ -238,6 +256,9 @@ def test_phone_layout(browser, server):
         assert results
         first = page.locator("[data-cchc-search-result]").first.bounding_box()
         assert first and first["x"] >= 0 and first["x"] + first["width"] <= 390  # fits the screen
+        # the filters sit behind one "Lọc" button
+        assert not page.locator("select[data-cchc-search-filter=unit]").is_visible()
+        page.locator("[data-cchc-search-filter-toggle]").click()
         assert page.locator("select[data-cchc-search-filter=unit]").is_visible()
     finally:
         page.close()
@@ -247,9 +268,317 @@ def test_search_fetches_nothing_from_another_host(search_box):
     start = len(search_box.requests)
     search_box.open_with_keyboard()
     search_box.type("thủ tục hành chính")
+    search_box.page.wait_for_function(
+        "document.querySelectorAll('select[data-cchc-search-filter=year] option').length > 1")
     search_box.page.locator("select[data-cchc-search-filter=year]").select_option(index=1)
     search_box.page.wait_for_timeout(500)
     during = search_box.requests[start:]
     assert any("/pagefind/" in url for url in during)
     hosts = {urlsplit(url).netloc for url in during}
     assert hosts == {urlsplit(search_box.page.url).netloc}, during
+
+
+# -- search that answers (issue 14), on a phone -------------------------------------------------
+
+PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
+RED = "rgb(183, 28, 28)"
+
+
+@pytest.fixture
+def phone(browser, server):
+    page = browser.new_page(**PHONE)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server)
+    page.wait_for_load_state("networkidle")
+    box = SearchBox(page)
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    yield box
+    page.close()
+    assert not errors, errors
+
+
+def _hrefs(results: list[dict]) -> list[str]:
+    return [r["href"] for r in results]
+
+
+@pytest.mark.parametrize("word", ["hotlinqq", "x" * 300, "zqxwv"])
+def test_a_word_the_site_does_not_have_is_said_not_replaced(phone, word):
+    phone.type(f"thủ tục {word}")
+    assert phone.count() == f"Không tìm thấy «{word}»"
+    assert phone.results() == []  # no page has every word: nothing else is passed off as a match
+    assert f"Không tìm thấy «{word}»" in phone.notice()
+
+
+def test_close_words_are_suggested_and_can_be_tapped(phone):
+    phone.type("tuyển sinhxy")
+    assert phone.count() == "Không tìm thấy «sinhxy»" and phone.results() == []
+    assert "Có phải bạn muốn tìm:" in phone.notice()
+    suggestion = phone.page.locator("[data-cchc-search-suggestion]", has_text="sinh").first
+    suggestion.click()
+    phone.wait("tuyển sinh", {})
+    assert phone.results() and "tuyển sinh" in phone.results()[0]["title"].lower() + phone.results()[0]["excerpt"].lower()
+
+
+def test_a_word_without_any_close_one_points_to_the_sections(phone):
+    phone.type("zqxwv")
+    sections = phone.page.eval_on_selector_all(".cchc-search__section", "as => as.map(a => a.textContent)")
+    assert "Thủ tục hành chính" in sections and "Đơn vị" in sections
+
+
+@pytest.mark.parametrize("query", ["dvc", "hotline", "dang kyy", "zqxwv"])
+def test_results_do_not_depend_on_what_was_typed_before(browser, server, query):
+    """Typed key by key (every prefix searched first) or pasted at once on a fresh page: the same."""
+    def results(typed_key_by_key: bool) -> tuple[str, list[str]]:
+        page = browser.new_page(**PHONE)
+        try:
+            page.goto(server)
+            box = SearchBox(page)
+            page.locator("label.md-header__button[for=__search]").click()
+            if typed_key_by_key:
+                box.type(query)
+            else:
+                page.locator("[data-cchc-search-query]").fill(query)
+                box.wait(query, {})
+            return box.count(), _hrefs(box.results())
+        finally:
+            page.close()
+
+    assert results(True) == results(False)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("cchc", "cải cách hành chính"), ("tthc", "thủ tục hành chính"), ("dvc", "dịch vụ công"),
+    ("ubnd", "ủy ban nhân dân"), ("thpt", "trung học phổ thông"),
+])
+def test_abbreviations_find_what_they_stand_for(phone, query, expected):
+    phone.type(query)
+    results = phone.results()
+    assert int(phone.count().split()[0]) >= 5, phone.count()
+    top = " ".join((r["title"] + " " + r["excerpt"]).lower() for r in results[:3])
+    assert expected in top or query in top, top
+
+
+def test_sở_gdđt_names_the_departments(phone):
+    phone.type("sở gd&đt")
+    cards = phone.cards()
+    assert cards and all(c["kind"] == "unit" and c["title"].startswith("Sở Giáo dục và Đào tạo") for c in cards)
+    assert all("Giáo dục và Đào tạo" in r["title"] for r in phone.results()[:5])
+
+
+def test_phone_number_of_a_unit(phone):
+    phone.type("so dien thoai so giao duc")
+    cards = phone.cards()
+    assert cards and cards[0]["kind"] == "unit" and cards[0]["title"].startswith("Sở Giáo dục và Đào tạo")
+    assert any(link.startswith("tel:") for link in cards[0]["links"])
+    first = phone.results()[0]
+    assert first["details"][0] == "Đơn vị" and first["title"].startswith("Sở Giáo dục và Đào tạo")
+
+
+def test_synonym_puts_the_procedure_first(phone):
+    phone.type("cap ban sao bang tot nghiep")
+    assert phone.results()[0]["href"].endswith("/thu-tuc/cap-ban-sao-van-bang-chung-chi-tu-so-goc/")
+    assert phone.cards()[0]["kind"] == "procedure"
+
+
+@pytest.mark.parametrize(("typed", "meant", "said"), [
+    ("thur tucj", "thu tuc", "thủ tục"), ("dnag ky", "dang ky", "đăng"), ("tuyeenr sinh", "tuyen sinh", "tuyển"),
+])
+def test_telex_keys_and_one_wrong_letter_are_forgiven(browser, server, typed, meant, said):
+    def top(query: str) -> tuple[list[str], str]:
+        page = browser.new_page(**PHONE)
+        try:
+            page.goto(server)
+            box = SearchBox(page)
+            page.locator("label.md-header__button[for=__search]").click()
+            box.type(query)
+            return _hrefs(box.results())[:5], box.notice()
+        finally:
+            page.close()
+
+    fixed, notice = top(typed)
+    assert fixed and fixed == top(meant)[0]
+    assert f"Đã tìm «{said}" in notice
+
+
+def test_unit_card_has_tap_to_call_email_address_and_column(phone):
+    phone.type("đường dây nóng sở giáo dục hải phòng")
+    (card, *_) = phone.cards()
+    assert card["kind"] == "unit" and card["href"] == "/don-vi/hp-so-gddt/"
+    assert "tel:02253842185" in card["links"] and "mailto:sogddt@haiphong.gov.vn" in card["links"]
+    assert "Số 9 Đinh Tiên Hoàng" in card["text"] and "Chuyên mục của đơn vị" in card["text"]
+
+
+@pytest.mark.parametrize("query", ["1.005090", "cấp bản sao văn bằng chứng chỉ từ sổ gốc"])
+def test_procedure_card_by_code_or_name(phone, query):
+    phone.type(query)
+    (card, *_) = phone.cards()
+    assert card["kind"] == "procedure" and card["href"].endswith("/thu-tuc/cap-ban-sao-van-bang-chung-chi-tu-so-goc/")
+    assert card["badges"][0][0] == "Còn hiệu lực" and card["badges"][0][1] != RED
+    for label in ("Mã thủ tục", "1.005090", "Thời hạn giải quyết", "Phí, lệ phí", "Dịch vụ công trực tuyến"):
+        assert label in card["text"], label
+    assert any(link.startswith("https://dichvucong.gov.vn/") for link in card["links"])
+
+
+def test_abolished_procedure_card_is_red_without_portal_link(phone):
+    phone.type("xét cấp học bổng chính sách")
+    (card, *_) = phone.cards()
+    assert card["kind"] == "procedure" and card["badges"][0] == ["Đã bãi bỏ", RED]
+    assert not any("dichvucong" in link for link in card["links"])
+
+
+@pytest.mark.parametrize("query", ["978/KH-SGDĐT", "978/kh-sgddt", "kế hoạch 978"])
+def test_document_number_shows_the_plan_first(phone, query):
+    phone.type(query)
+    plan = "/ke-hoach/bd-sgddt-kh-truyen-thong-cchc-2024/"
+    assert phone.cards()[0]["kind"] == "plan" and phone.cards()[0]["href"] == plan
+    assert phone.results()[0]["href"] == plan
+
+
+def test_abolished_procedures_rank_below_and_are_red(phone):
+    phone.type("thu tuc bai bo")
+    results = phone.results()
+    abolished = [i for i, r in enumerate(results) if r["badges"]]
+    assert abolished[:3] == [0, 1, 2], [(r["title"], r["badges"]) for r in results]
+    assert all(results[i]["badges"] == [["Đã bãi bỏ", RED]] for i in abolished)
+    # the new procedure that only has "bài" and "bố" comes after them
+    phuc_khao = [i for i, r in enumerate(results) if r["title"].startswith("Phúc khảo")]
+    assert not phuc_khao or phuc_khao[0] > 2
+
+
+def test_active_procedures_rank_above_abolished_ones(phone):
+    phone.type("thủ tục học sinh")
+    procedures = [r for r in phone.results() if r["details"][0] == "Thủ tục hành chính"]
+    flags = [bool(r["badges"]) for r in procedures]
+    assert True in flags and False in flags and flags == sorted(flags), [(r["title"], r["badges"]) for r in procedures]
+
+
+def test_status_filter(phone):
+    page = phone.page
+    phone.type("thủ tục")
+    page.locator("[data-cchc-search-filter-toggle]").click()
+    select = page.locator("select[data-cchc-search-filter=status]")
+    values = select.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert {"Còn hiệu lực", "Đã bãi bỏ"} <= set(values)
+    select.select_option(value="Đã bãi bỏ")
+    phone.wait("thủ tục", {"status": "Đã bãi bỏ"})
+    results = phone.results()
+    assert results and all(r["badges"] == [["Đã bãi bỏ", RED]] for r in results)
+    assert page.inner_text("[data-cchc-search-filter-toggle]") == "Lọc (1)"
+
+
+def test_filters_list_only_values_in_the_results_with_counts(phone):
+    page = phone.page
+    phone.type("đăng ký dự thi")
+    total = int(phone.count().split()[0])
+    page.locator("[data-cchc-search-filter-toggle]").click()
+    options = page.eval_on_selector_all("select[data-cchc-search-filter=type] option",
+                                        "os => os.map(o => [o.value, o.textContent])")[1:]
+    counts = {value: int(label.rsplit("(", 1)[1].rstrip(")")) for value, label in options}
+    assert sum(counts.values()) == total and all(counts.values())
+    units = page.eval_on_selector_all("select[data-cchc-search-filter=unit] option", "os => os.map(o => o.value)")[1:]
+    assert 0 < len(units) < 20  # not the site's 190 units: those of the results
+    groups = page.eval_on_selector_all("select[data-cchc-search-filter=unit] optgroup", "gs => gs.map(g => g.label)")
+    assert groups and all(groups)  # units grouped under their parent
+
+
+def test_query_and_filters_live_in_the_address_and_back_restores_them(phone):
+    page = phone.page
+    phone.type("đăng ký")
+    page.locator("[data-cchc-search-filter-toggle]").click()
+    page.locator("select[data-cchc-search-filter=type]").select_option(value="Thủ tục hành chính")
+    phone.wait("đăng ký", {"type": "Thủ tục hành chính"})
+    before = _hrefs(phone.results())
+    assert "q=%C4%91%C4%83ng+k%C3%BD" in page.url and "type=Th%E1%BB%A7" in page.url
+    page.locator("[data-cchc-search-list] [data-cchc-search-result]").first.click()
+    page.wait_for_url(f"**{before[0]}")
+    page.go_back()
+    phone.wait("đăng ký", {"type": "Thủ tục hành chính"})
+    assert page.is_checked("#__search") and page.input_value("[data-cchc-search-query]") == "đăng ký"
+    assert _hrefs(phone.results()) == before
+
+
+def test_a_shared_search_link_opens_the_search(browser, server):
+    page = browser.new_page(**PHONE)
+    try:
+        page.goto(server + "ke-hoach/?q=978%2FKH-SGD%C4%90T")
+        box = SearchBox(page)
+        box.wait("978/KH-SGDĐT", {})
+        assert page.is_checked("#__search")
+        assert box.cards()[0]["kind"] == "plan"
+    finally:
+        page.close()
+
+
+# -- the API for other portals: two sites' indexes merged --------------------------------------
+
+SITE_B_NEWS = """\
+---
+id: tin-dang-ky
+title: Đăng ký tuyển sinh đầu cấp trực tuyến tại Đồ Sơn
+date: 2024-03-01 08:00
+unit: hp-so-gddt
+topics: [chi-dao-dieu-hanh]
+summary: Phụ huynh đăng ký cho con vào lớp 1, lớp 6 qua Cổng dịch vụ công.
+---
+Đợt đăng ký bắt đầu từ ngày 01/7.
+"""
+
+
+@pytest.fixture(scope="module")
+def two_sites(tmp_path_factory):
+    """Site A (the tiny site of conftest) and site B (another unit's news), built apart and
+    served side by side as /a/ and /b/."""
+    from conftest import NEWS, PLAN, PROCEDURE, UNITS, TinySite, mkdocs_yml
+
+    served = tmp_path_factory.mktemp("portal")
+    for name, files in {"a": {"content/plans/kh-2024.md": PLAN, "content/news/2024/tin-hoi-nghi.md": NEWS,
+                              "content/procedures/cap-ban-sao-van-bang.md": PROCEDURE},
+                        "b": {"content/news/2024/tin-dang-ky.md": SITE_B_NEWS}}.items():
+        site = TinySite(tmp_path_factory.mktemp(f"src-{name}"))
+        site.write("mkdocs.yml", mkdocs_yml())
+        (site.root / "docs").mkdir(exist_ok=True)
+        site.write("content/topics.yml", (REPO / "content" / "topics.yml").read_text(encoding="utf-8"))
+        site.write("content/units.yml", UNITS)
+        site.write("content/synonyms.yml", "synonyms:\n  - same: [cải cách hành chính, CCHC]\n")
+        for rel, text in files.items():
+            site.write(rel, text)
+        site.build()
+        (site.root / "site").rename(served / name)
+    return served
+
+
+def test_api_searches_two_merged_sites(browser, two_sites):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(two_sites)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_port}/a/")
+        found = page.evaluate("""async () => {
+            const api = await import('/a/assets/search/cchc-search.js');
+            const search = await api.openSearch({ bundles: ['/a/pagefind/', '/b/pagefind/'] });
+            const out = {};
+            for (const q of ['Đăng ký tuyển sinh Đồ Sơn', 'dang ky tuyen sinh do son', 'cấp bản sao văn bằng', 'CCHC']) {
+                const r = await search.search(q);
+                out[q] = { unknown: r.plan.unknown, results: await Promise.all(r.results.map(async x => {
+                    const d = await x.data(); return [d.url, d.title, d.type]; })) };
+            }
+            return out; }""")
+    finally:
+        page.close()
+        httpd.shutdown()
+    for query in ("Đăng ký tuyển sinh Đồ Sơn", "dang ky tuyen sinh do son"):
+        assert found[query]["unknown"] == []  # a word of site B is known to the merged search
+        assert found[query]["results"][0] == ["/b/tin-tuc/2024/tin-dang-ky/",
+                                              "Đăng ký tuyển sinh đầu cấp trực tuyến tại Đồ Sơn", "Tin, bài"]
+    assert found["cấp bản sao văn bằng"]["results"][0][:2] == ["/a/thu-tuc/cap-ban-sao-van-bang/",
+                                                          "Cấp bản sao văn bằng, chứng chỉ từ sổ gốc"]
+    urls = {url for url, _, _ in found["CCHC"]["results"]}
+    assert any(u.startswith("/a/") for u in urls)
+    titles = [title for q in found.values() for _, title, _ in q["results"]]
+    assert titles and not any("\u0335" in t for t in titles)

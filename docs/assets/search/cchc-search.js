@@ -41,7 +41,6 @@ export const STRINGS = {
   rest: "Tìm với các từ còn lại:",
   corrected: "Đã tìm «#»",
   sections: "Xem danh mục:",
-  other: "Khác",
   abolished: "Đã bãi bỏ",
   cardUnit: "Đơn vị",
   cardProcedure: "Thủ tục hành chính",
@@ -286,6 +285,35 @@ function telexCandidates(t) {
   return [...out];
 }
 
+const TONE_KEYS = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323" };
+const VOWEL = /[aăâeêioôơuưy]/;
+
+/** A word typed in Telex as it should have come out ("tuyeenr" -> "tuyển"), for messages. */
+export function fromTelex(typed) {
+  let word = String(typed).toLowerCase();
+  let tone = "";
+  const key = word.match(/[aeiouyw][^aeiouyw]*?([sfrxj])([cmnpthg]*)$/);
+  if (key) {
+    tone = TONE_KEYS[key[1]];
+    const at = word.length - key[2].length - 1;
+    word = word.slice(0, at) + word.slice(at + 1);
+  }
+  word = word.replace(/dd/g, "đ").replace(/uow/g, "ươ").replace(/aa/g, "â").replace(/aw/g, "ă")
+    .replace(/ee/g, "ê").replace(/oo/g, "ô").replace(/ow/g, "ơ").replace(/uw/g, "ư").replace(/w/g, "ư");
+  if (!tone) return word;
+  const letters = [...word];
+  let start = /^(qu|gi)[aăâeêioôơuưy]/.test(word) ? 2 : 0;
+  while (start < letters.length && !VOWEL.test(letters[start])) start += 1;
+  let end = start;
+  while (end < letters.length && VOWEL.test(letters[end])) end += 1;
+  if (start >= end) return word;
+  let at = -1;
+  for (let i = start; i < end; i += 1) if ("ăâêôơư".includes(letters[i])) at = i;
+  if (at < 0) at = end < letters.length || end - start === 1 ? end - 1 : end - 2;
+  letters[at] = (letters[at] + tone).normalize("NFC");
+  return letters.join("");
+}
+
 function distance(a, b, limit) {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -388,7 +416,9 @@ export function planQuery(text, lexicon) {
     }
     const fixed = correct(token.t, lexicon);
     if (fixed) {
-      const words = lexicon.same.get(fixed) || lexicon.also.get(fixed) || lexicon.spelling(fixed);
+      const telex = fromTelex(token.raw);
+      const words = lexicon.same.get(fixed) || lexicon.also.get(fixed) ||
+        (term(telex) === fixed ? telex : lexicon.spelling(fixed));
       plan.corrections.push([token.raw, words]);
       main.push(...fold(words).split(/\s+/));
       alternative.push(...fold(words).split(/\s+/));
@@ -450,7 +480,7 @@ export function findCards(plan, lexicon) {
     }
   }
   if (!found.length) {
-    const intents = new Set(plan.intents);
+    const intents = new Set([...plan.intents, ...plan.terms.filter((t) => CONTACT_WORDS.includes(t))]);
     const wanted = [...new Set(plan.terms)].filter((t) => !GENERIC.has(t) && !intents.has(t));
     if (wanted.length) {
       const entries = [
@@ -465,7 +495,7 @@ export function findCards(plan, lexicon) {
         if (hits >= Math.min(2, wanted.length) && hits >= 1 && coverage >= 0.75 &&
           (wanted.length > 1 || card._terms.size <= 3)) {
           const first = term(String(names[0]).split(/\s+/)[0] || "");
-          found.push([coverage, (first === wanted[0] ? 2 : 0) + (kind === "unit" && intents.size ? 1 : 0) +
+          found.push([coverage, (first === wanted[0] ? 2 : 0) + (kind === "unit" && intents.size && card.h ? 1 : 0) +
             hits / card._terms.size, kind, card]);
         }
       }
@@ -480,8 +510,9 @@ export function findCards(plan, lexicon) {
 const KINDS = { "Đơn vị": "unit", "Thủ tục hành chính": "procedure", "Kế hoạch": "plan", "Trang": "page",
   "Tin, bài": "news" };
 const KIND_RANK = { unit: 0, procedure: 0, plan: 0, page: 1, news: 2 };
-// A unit's page is what answers "hotline", "email", "address" (its contacts).
-const CONTACT_WORDS = "duong day nong so dien thoai lien he thu dien tu email dia chi".split(" ");
+const STATUS_WORDS = ["bai", "bo"]; // of "Đã bãi bỏ"
+// A unit's page (and card) is what answers "hotline", "email", "address": its contacts.
+const CONTACT_WORDS = "duong day nong dien thoai lien he thu tu email dia chi hotline".split(" ");
 
 /**
  * Ranking by what a page is, over the first results (whose data is loaded anyway): first how
@@ -492,13 +523,16 @@ const CONTACT_WORDS = "duong day nong so dien thoai lien he thu dien tu email di
 export function rankKey(result, plan, lexicon) {
   const kind = KINDS[result.type] || "page";
   const own = nameTerms([result.title, result.code, result.number, result.type, result.status], lexicon);
-  if (kind === "unit") CONTACT_WORDS.forEach((t) => own.add(t));
+  if (kind === "unit") [...CONTACT_WORDS, "so"].forEach((t) => own.add(t)); // "số điện thoại"
   const wanted = [...new Set([...plan.terms, ...plan.intents])];
   const last = plan.terms[plan.terms.length - 1];
   const hits = wanted.filter((t) => own.has(t) || (t === last && [...own].some((o) => o.startsWith(t)))).length;
+  const coverage = wanted.length ? hits / wanted.length : 0;
   const titleTerms = String(result.title).split(/\s+/).map(term).filter(Boolean);
-  const abolished = result.status === STRINGS.abolished;
-  return [wanted.length ? -hits / wanted.length : 0, KIND_RANK[kind], abolished ? 1 : 0,
+  // Abolished below active, unless the query asks for abolished ones ("thủ tục bãi bỏ").
+  const asked = STATUS_WORDS.every((t) => plan.terms.includes(t));
+  const abolished = result.status === STRINGS.abolished && !asked;
+  return [coverage >= 0.5 ? 0 : 1, KIND_RANK[kind], abolished ? 1 : 0, -coverage,
     titleTerms[0] && titleTerms[0] === wanted[0] ? 0 : 1];
 }
 
@@ -763,7 +797,6 @@ function setup(box) {
     });
   };
   let results = [];
-  let cardUrls = new Set();
   let shown = 0;
   let generation = 0;
 
@@ -865,7 +898,7 @@ function setup(box) {
     const data = await Promise.all(slice.map((r) => r.data()));
     if (ticket !== generation) return;
     list.querySelector(".cchc-search__more")?.remove();
-    data.filter((d) => !cardUrls.has(d.url)).forEach((d) => list.append(renderItem(d)));
+    data.forEach((d) => list.append(renderItem(d)));
     if (shown < results.length) {
       const more = document.createElement("li");
       more.className = "cchc-search__more";
@@ -968,7 +1001,6 @@ function setup(box) {
     cardList.replaceChildren(...response.cards.map((card) => element("li", {
       class: `cchc-search__card cchc-search__card--${card.kind}`, "data-cchc-search-card": card.kind }, [])));
     response.cards.forEach((card, i) => { cardList.children[i].innerHTML = cardHtml(card, text); });
-    cardUrls = new Set(response.cards.map((card) => card.u));
     showNotice(response.plan);
     if (!query) showFilters(response.filters, allFilters || response.totalFilters, search);
     else showFilters(response.filters, response.totalFilters, search);

@@ -495,8 +495,8 @@ export function findCards(plan, lexicon) {
         if (hits >= Math.min(2, wanted.length) && hits >= 1 && coverage >= 0.75 &&
           (wanted.length > 1 || card._terms.size <= 3)) {
           const first = term(String(names[0]).split(/\s+/)[0] || "");
-          found.push([coverage, (first === wanted[0] ? 2 : 0) + (kind === "unit" && intents.size && card.h ? 1 : 0) +
-            hits / card._terms.size, kind, card]);
+          found.push([coverage, (first === wanted[0] ? 2 : 0) + (kind === "unit" && intents.size && card.h ? 1 : 0) -
+            (card.st === STRINGS.abolished || card.x ? 1 : 0) + hits / card._terms.size, kind, card]);
         }
       }
     }

@@ -244,10 +244,13 @@ def _page_html(rec: SearchRecord, title: list[str], keys: list[str], rest: list[
 def _payloads(records: list[SearchRecord], index_id: str, synonyms: SynonymTable, vocabulary: Vocabulary):
     for rec in records:
         title, keys, rest = rec.parts()
-        aliases = ([w for a in synonyms.aliases(title) for w in a.split()],
-                   [w for a in synonyms.aliases(keys + rest) for w in a.split()])
-        words = title + keys + rest + aliases[0] + aliases[1]
-        folded = folded_words(words).split(" ")
+        own = title + keys + rest
+        folded = folded_words(own).split(" ") if own else []
+        aliases = ([w for a in synonyms.aliases(title, folded[:len(title)]) for w in a.split()],
+                   [w for a in synonyms.aliases(keys + rest, folded[len(title):]) for w in a.split()])
+        words = own + aliases[0] + aliases[1]
+        if len(words) > len(own):
+            folded += folded_words(words[len(own):]).split(" ")
         vocabulary.add(words, folded)
         n_title, n_keys = len(title), len(keys)
         n_real = n_title + n_keys + len(rest)

@@ -582,3 +582,23 @@ def test_api_searches_two_merged_sites(browser, two_sites):
     assert any(u.startswith("/a/") for u in urls)
     titles = [title for q in found.values() for _, title, _ in q["results"]]
     assert titles and not any("\u0335" in t for t in titles)
+
+
+def test_first_query_download_stays_under_300_kb(browser, server):
+    """What a phone downloads from pagefind/ for its first query, typed into the box (the
+    word list and cards included): the demo's budget is 300 kB."""
+    page = browser.new_page(**PHONE)
+    sizes: dict[str, int] = {}
+    page.on("response", lambda r: "/pagefind/" in r.url and r.ok and sizes.__setitem__(
+        r.url, int(r.headers.get("content-length", 0))))
+    try:
+        page.goto(server)
+        box = SearchBox(page)
+        page.locator("label.md-header__button[for=__search]").click()
+        box.type("thu tuc hanh chinh")
+        assert box.results()
+        page.wait_for_load_state("networkidle")
+    finally:
+        page.close()
+    assert any(url.endswith("cchc-search.json.gz") for url in sizes)
+    assert 0 < sum(sizes.values()) < 300 * 1024, sorted(sizes.items(), key=lambda kv: -kv[1])

@@ -40,6 +40,8 @@ export const STRINGS = {
   didYouMean: "Có phải bạn muốn tìm:",
   rest: "Tìm với các từ còn lại:",
   corrected: "Đã tìm «#»",
+  skipped: "Bỏ qua «#» (không có trên trang nào)",
+  partial: "Ít trang có đủ mọi từ: thêm các trang thiếu một từ.",
   sections: "Xem danh mục:",
   abolished: "Đã bãi bỏ",
   cardUnit: "Đơn vị",
@@ -256,6 +258,10 @@ export class Lexicon {
 }
 
 const LETTERS = "abcdefghijklmnopqrstuvwxyz0123456789";
+// Words of a question rather than of what is asked ("tôi muốn xin ... ở đâu"): when the
+// index does not have one, it is left out (and the box says so) instead of stopping the search.
+const FILLER = new Set(("toi em minh chung muon xin cho hoi can lam the nao o dau gi duoc khong a ah nhe " +
+  "giup voi bao lau nhieu sao vay nhu ra di phai de").split(" "));
 
 function edits1(t) {
   const out = new Set();
@@ -370,10 +376,16 @@ export function planQuery(text, lexicon) {
   const tokens = String(text).normalize("NFC").split(/\s+/).filter(Boolean)
     .map((raw) => ({ raw, folded: fold(raw), t: term(raw) }))
     .filter((token) => token.t);
-  const plan = { typed: fold(text).trim(), queries: [], unknown: [], corrections: [], suggestions: {},
+  const plan = { typed: fold(text).trim(), queries: [], unknown: [], corrections: [], suggestions: {}, skipped: [],
     terms: [], intents: [], tokens: tokens.map((token) => token.t) };
   const main = [];
   const alternative = [];
+  const segments = []; // the words of each thing typed (a word, or a phrase of synonyms.yml)
+  const add = (words, other) => {
+    main.push(...words);
+    alternative.push(...other);
+    segments.push(words);
+  };
   let changed = false;
   let hasAlso = false;
   for (let i = 0; i < tokens.length;) {
@@ -384,16 +396,14 @@ export function planQuery(text, lexicon) {
       const also = lexicon.also.get(phrase);
       if (same) {
         const words = fold(same).split(/\s+/);
-        main.push(...words);
-        alternative.push(...words);
+        add(words, words);
         plan.terms.push(...words.map(term));
         matched = n;
       } else if (also) {
         const target = fold(also).split(/\s+/);
         const own = tokens.slice(i, i + n);
         const ownKnown = !lexicon.complete || own.every((token) => lexicon.words.has(token.t));
-        main.push(...(ownKnown ? own.map((token) => token.folded) : target));
-        alternative.push(...target);
+        add(ownKnown ? own.map((token) => token.folded) : target, target);
         plan.intents.push(...target.map(term));
         hasAlso = hasAlso || ownKnown;
         matched = n;
@@ -409,9 +419,13 @@ export function planQuery(text, lexicon) {
     const known = !lexicon.complete || lexicon.words.has(token.t) ||
       (parts.length > 1 && parts.every((p) => lexicon.words.has(p))) || lexicon.hasPrefix(token.t);
     if (known) {
-      main.push(token.folded);
-      alternative.push(token.folded);
+      add([token.folded], [token.folded]);
       plan.terms.push(token.t);
+      continue;
+    }
+    if (FILLER.has(token.t)) { // "tôi muốn ...": a word of the question, not of what is asked
+      plan.skipped.push(token.raw);
+      changed = true;
       continue;
     }
     const fixed = correct(token.t, lexicon);
@@ -420,8 +434,7 @@ export function planQuery(text, lexicon) {
       const words = lexicon.same.get(fixed) || lexicon.also.get(fixed) ||
         (term(telex) === fixed ? telex : lexicon.spelling(fixed));
       plan.corrections.push([token.raw, words]);
-      main.push(...fold(words).split(/\s+/));
-      alternative.push(...fold(words).split(/\s+/));
+      add(fold(words).split(/\s+/), fold(words).split(/\s+/));
       plan.terms.push(...fold(words).split(/\s+/).map(term));
       changed = true;
       continue;
@@ -436,6 +449,15 @@ export function planQuery(text, lexicon) {
   if (main.length && !plan.unknown.length) {
     plan.queries.push(main.join(" "));
     if (hasAlso && alternative.join(" ") !== main.join(" ")) plan.queries.push(alternative.join(" "));
+  }
+  // Used when few pages have every word ("xin bản sao bằng tốt nghiệp": no page says "xin"):
+  // the query without the words of the question, then without each thing typed in turn.
+  // First without the words of the question ("xin hỏi ... ở đâu"), if any.
+  const core = segments.filter((words) => !(words.length === 1 && FILLER.has(term(words[0]))));
+  plan.relaxed = [];
+  if (!plan.unknown.length && core.length && core.length < segments.length) plan.relaxed.push(core.flat().join(" "));
+  if (!plan.unknown.length && core.length >= 3) {
+    plan.relaxed.push(...core.map((_, i) => core.filter((__, j) => j !== i).flat().join(" ")));
   }
   plan.changed = changed || plan.queries.some((q) => q !== plan.typed);
   return plan;
@@ -511,29 +533,33 @@ const KINDS = { "Đơn vị": "unit", "Thủ tục hành chính": "procedure", "
   "Tin, bài": "news" };
 const KIND_RANK = { unit: 0, procedure: 0, plan: 0, page: 1, news: 2 };
 const STATUS_WORDS = ["bai", "bo"]; // of "Đã bãi bỏ"
+const RELAX_BELOW = 5; // results with every word: fewer, and those missing one word are added
 // A unit's page (and card) is what answers "hotline", "email", "address": its contacts.
 const CONTACT_WORDS = "duong day nong dien thoai lien he thu tu email dia chi hotline".split(" ");
 
 /**
  * Ranking by what a page is, over the first results (whose data is loaded anyway): first how
  * many of the query's words are in what the page *is* (title, code or number, type, status;
- * a unit's contacts), then procedures, plans and units before pages and news, then active
- * procedures before abolished ones, a title that starts with the query, and Pagefind's score.
+ * a unit's contacts), abolished procedures counting less; then procedures, plans and units
+ * before pages and news, a title that starts with the query, and Pagefind's score.
  */
 export function rankKey(result, plan, lexicon) {
   const kind = KINDS[result.type] || "page";
   const own = nameTerms([result.title, result.code, result.number, result.type, result.status], lexicon);
   if (kind === "unit") [...CONTACT_WORDS, "so"].forEach((t) => own.add(t)); // "số điện thoại"
   const wanted = [...new Set([...plan.terms, ...plan.intents])];
-  const last = plan.terms[plan.terms.length - 1];
-  const hits = wanted.filter((t) => own.has(t) || (t === last && [...own].some((o) => o.startsWith(t)))).length;
-  const coverage = wanted.length ? hits / wanted.length : 0;
-  const titleTerms = String(result.title).split(/\s+/).map(term).filter(Boolean);
-  // Abolished below active, unless the query asks for abolished ones ("thủ tục bãi bỏ").
+  const last = plan.terms[plan.terms.length - 1] || "";
+  const typing = /\p{L}$/u.test(last); // the last word may be half typed: its start counts
+  const hits = wanted.filter((t) => own.has(t) || (typing && t === last && [...own].some((o) => o.startsWith(t))))
+    .length;
+  // Abolished below active, unless the query asks for abolished ones ("thủ tục bãi bỏ"):
+  // as if it matched a third fewer words, so an abolished procedure named exactly by the
+  // query still comes before active ones that match only half of it.
   const asked = STATUS_WORDS.every((t) => plan.terms.includes(t));
   const abolished = result.status === STRINGS.abolished && !asked;
-  return [coverage >= 0.5 ? 0 : 1, KIND_RANK[kind], abolished ? 1 : 0, -coverage,
-    titleTerms[0] && titleTerms[0] === wanted[0] ? 0 : 1];
+  const coverage = (wanted.length ? hits / wanted.length : 0) - (abolished ? 0.3 : 0);
+  const titleTerms = String(result.title).split(/\s+/).map(term).filter(Boolean);
+  return [-Math.round(coverage * 100), KIND_RANK[kind], titleTerms[0] && titleTerms[0] === wanted[0] ? 0 : 1];
 }
 
 function compareKeys(a, b) {
@@ -637,7 +663,7 @@ export class Search {
     const cards = plan.queries.length ? findCards(plan, this.lexicon) : [];
     let queries = plan.queries;
     if (!plan.typed) queries = Object.keys(filters).length ? [null] : [];
-    if (!queries.length) return { plan, cards, results: [], filters: {}, totalFilters: {} };
+    if (!queries.length) return { plan, cards, results: [], partial: 0, filters: {}, totalFilters: {} };
     const responses = await Promise.all(queries.map((q) => this.pagefind.search(q, {
       filters, sort: sort || (q ? undefined : { date: "desc" }),
     })));
@@ -647,6 +673,19 @@ export class Search {
         const known = byId.get(result.id);
         if (!known || known.score < result.score) byId.set(result.id, result);
       }
+    }
+    // Few pages have every word: add those that miss one (after them, at half their score).
+    let partial = 0;
+    if (queries[0] !== null && byId.size < RELAX_BELOW && plan.relaxed.length) {
+      const more = await Promise.all(plan.relaxed.map((q) => this.pagefind.search(q, { filters })));
+      const extra = new Map();
+      for (const result of more.flatMap((r) => r.results)) {
+        if (byId.has(result.id)) continue;
+        const known = extra.get(result.id);
+        if (!known || known.score < result.score * 0.5) extra.set(result.id, { ...result, score: result.score * 0.5 });
+      }
+      partial = extra.size;
+      for (const [id, result] of extra) byId.set(id, result);
     }
     const counts = (key) => {
       const out = {};
@@ -670,7 +709,7 @@ export class Search {
       top.sort((a, b) => compareKeys(keys.get(a), keys.get(b)) || b.score - a.score);
       results = [...top, ...results.slice(rank)];
     }
-    return { plan, cards, results, filters: counts("filters"), totalFilters: counts("totalFilters") };
+    return { plan, cards, results, partial, filters: counts("filters"), totalFilters: counts("totalFilters") };
   }
 }
 
@@ -913,8 +952,9 @@ function setup(box) {
   }
 
   /** "Không tìm thấy «...»", close words to try, or what was searched instead. */
-  function showNotice(plan) {
+  function showNotice(plan, partial) {
     notice.replaceChildren();
+    if (partial) notice.append(element("p", { class: "cchc-search__partial" }, [text("partial")]));
     if (plan.unknown.length) {
       notice.append(element("p", { class: "cchc-search__missing" },
         [text("notFound").replace("#", plan.unknown.join("», «"))]));
@@ -941,6 +981,10 @@ function setup(box) {
         button.addEventListener("click", () => { input.value = rest; run(); });
         notice.append(element("p", {}, [text("rest"), " ", button]));
       }
+    }
+    if (plan.skipped.length) {
+      notice.append(element("p", { class: "cchc-search__skipped" },
+        [text("skipped").replace("#", plan.skipped.join("», «"))]));
     }
     if (plan.corrections.length) {
       notice.append(element("p", { class: "cchc-search__corrected" },
@@ -1001,7 +1045,7 @@ function setup(box) {
     cardList.replaceChildren(...response.cards.map((card) => element("li", {
       class: `cchc-search__card cchc-search__card--${card.kind}`, "data-cchc-search-card": card.kind }, [])));
     response.cards.forEach((card, i) => { cardList.children[i].innerHTML = cardHtml(card, text); });
-    showNotice(response.plan);
+    showNotice(response.plan, response.partial);
     if (!query) showFilters(response.filters, allFilters || response.totalFilters, search);
     else showFilters(response.filters, response.totalFilters, search);
     meta.textContent = response.plan.unknown.length

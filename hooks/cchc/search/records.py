@@ -358,7 +358,8 @@ def answer_cards(site: Site, pages: list[tuple[str, str, str]]) -> dict[str, lis
     plans = []
     for plan in site.plans:
         url = urls.get(("plan", plan.id))
-        if url is not None and plan.number:
-            plans.append({"u": url, "no": plan.number, "n": plan.title,
-                          "un": _unit_short(site, plan.unit, plan.date) or "", "d": show_date(plan.date)})
+        if url is not None:
+            card = {"u": url, "no": plan.number or "", "n": plan.title,
+                    "un": _unit_short(site, plan.unit, plan.date) or "", "d": show_date(plan.date)}
+            plans.append({k: v for k, v in card.items() if v})
     return {"units": units, "procedures": procedures, "plans": plans}

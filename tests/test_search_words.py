@@ -29,6 +29,19 @@ synonyms:
 """
 
 
+NEWS_CCHC = """\
+---
+id: tin-cchc
+title: Sơ kết CCHC quý I
+date: 2024-04-02 09:00
+unit: hp-so-gddt
+topics: [chi-dao-dieu-hanh]
+summary: {summary}
+---
+Nội dung.
+"""
+
+
 def test_terms_are_what_pagefind_indexes():
     assert term("GD&ĐT") == term("GDĐT") == term("gd-dt") == "gddt"
     assert term("Sở,") == "so"
@@ -79,7 +92,9 @@ def test_synonym_mistakes_name_file_line_and_fix(site_factory, text, line, messa
 def test_synonym_mistake_stops_the_build(site_factory):
     tiny = site_factory()
     tiny.write("content/synonyms.yml", "synonyms:\n  - same: [CCHC]\n")
-    with pytest.raises(BaseException):  # mkdocs' Abort
+    from mkdocs.exceptions import Abort
+
+    with pytest.raises(Abort):
         tiny.build()
     assert any("content/synonyms.yml:2:" in line and "cần ít nhất hai cách viết" in line for line in tiny.logs)
 
@@ -103,8 +118,7 @@ def _extras(out) -> dict:
 def test_build_writes_words_synonyms_and_cards(site_factory):
     tiny = site_factory()
     tiny.write("content/synonyms.yml", SYNONYMS)
-    tiny.write("content/news/2024/tin-cchc.md", "---\nid: tin-cchc\ntitle: Sơ kết CCHC quý I\n"
-               "date: 2024-04-02 09:00\nunit: hp-so-gddt\ntopics: [chi-dao-dieu-hanh]\nsummary: Sơ kết.\n---\nNội dung.\n")
+    tiny.write("content/news/2024/tin-cchc.md", NEWS_CCHC.format(summary="Sơ kết."))
     out = tiny.build()
     data = _extras(out)
     spellings = {w for bucket in data["words"] for w in bucket.split()}
@@ -152,8 +166,7 @@ def test_pages_sent_to_pagefind_keep_words_one_for_one(site_factory):
     """The small pages sent to Pagefind: weighted spans only, so its words are ours, in order."""
     tiny = site_factory()
     tiny.write("content/synonyms.yml", SYNONYMS)
-    tiny.write("content/news/2024/tin-cchc.md", "---\nid: tin-cchc\ntitle: Sơ kết CCHC quý I\n"
-               "date: 2024-04-02 09:00\nunit: hp-so-gddt\ntopics: [chi-dao-dieu-hanh]\nsummary: Sơ kết <b>đợt</b> & x.\n---\nNội dung.\n")
+    tiny.write("content/news/2024/tin-cchc.md", NEWS_CCHC.format(summary="Sơ kết <b>đợt</b> & x."))
     out = tiny.build()
     fragments = [json.loads(gzip.decompress(f.read_bytes())[len(b"pagefind_dcd"):])
                  for f in (out / "pagefind" / "fragment").glob("*.pf_fragment")]
@@ -185,7 +198,8 @@ def _plan(node: str, data: dict, queries: list[str]) -> list[dict]:
     return json.loads(out.stdout)
 
 
-WORDS = {"v": 1, "words": ["hotel phúc khảo", "đăng ký tử tuy tụ", "thủ tục đường dây nóng sở điện thoại", "văn bằng cấp"],
+WORDS = {"v": 1, "words": ["hotel phúc khảo", "đăng ký tử tuy tụ", "thủ tục đường dây nóng sở điện thoại",
+                           "văn bằng cấp"],
          "syn": {"same": [["cchc", "cải cách hành chính"], ["bang tot nghiep", "văn bằng"]],
                  "also": [["hotline", "đường dây nóng"], ["so dien thoai", "đường dây nóng"]]}}
 

@@ -178,7 +178,7 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.records: Counter[str] = Counter()
-        self.spellings: dict[str, Counter[str]] = {}
+        self.spellings: dict[str, dict[str, int]] = {}
         self._terms: dict[tuple[str, str], tuple[tuple[str, ...], str | None]] = {}
 
     def _terms_of(self, original: str, folded: str) -> tuple[tuple[str, ...], str | None]:
@@ -195,12 +195,17 @@ class Vocabulary:
 
     def add(self, words: list[str], folded: list[str]) -> None:
         seen: set[str] = set()
-        for original, base in set(zip(words, folded, strict=True)):
-            terms, spelling = self._terms_of(original, base)
+        spellings = self.spellings
+        known = self._terms
+        for pair in set(zip(words, folded, strict=True)):
+            terms, spelling = known.get(pair) or self._terms_of(*pair)
             if not terms:
                 continue
             seen.update(terms)
-            self.spellings.setdefault(terms[0], Counter())[spelling] += 1
+            counts = spellings.get(terms[0])
+            if counts is None:
+                counts = spellings[terms[0]] = {}
+            counts[spelling] = counts.get(spelling, 0) + 1
         self.records.update(seen)
 
     def buckets(self) -> list[str]:
@@ -209,7 +214,7 @@ class Vocabulary:
         for term in sorted(self.records):
             count = self.records[term]
             spellings = self.spellings.get(term)
-            spelling = spellings.most_common(1)[0][0] if spellings else term
+            spelling = max(spellings, key=lambda w: (spellings[w], w)) if spellings else term
             if re.search(r"\s", spelling) or "".join(_PARTS.findall(folded_words([spelling]))) != term:
                 spelling = term
             bucket = count.bit_length() - 1

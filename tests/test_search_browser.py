@@ -385,6 +385,7 @@ def test_synonym_puts_the_procedure_first(phone):
 
 @pytest.mark.parametrize(("typed", "meant", "said"), [
     ("thur tucj", "thu tuc", "thủ tục"), ("dnag ky", "dang ky", "đăng"), ("tuyeenr sinh", "tuyen sinh", "tuyển"),
+    ("dangky du thi", "dang ky du thi", "đăng ký"),
 ])
 def test_telex_keys_and_one_wrong_letter_are_forgiven(browser, server, typed, meant, said):
     def top(query: str) -> tuple[list[str], str]:

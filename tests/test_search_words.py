@@ -233,3 +233,11 @@ def test_js_plan_rewrites_synonyms(node):
     # the words typed are in the index: both wordings are searched
     assert phone["queries"] == ["so dien thoai so", "duong day nong so"]
     assert phone["intents"] == ["duong", "day", "nong"]
+
+
+def test_js_plan_splits_glued_words_and_forgives_vni_and_eth(node):
+    glued, vni, eth = _plan(node, WORDS, ["thutuc dangky", "thu3 tu5c", "Ðăng ký"])  # Ð: U+00D0, not Đ
+    assert glued["queries"] == ["thu tuc dang ky"]
+    assert [c[1] for c in glued["corrections"]] == ["thủ tục", "đăng ký"]
+    assert vni["queries"] == ["thu tuc"]
+    assert eth["queries"] == ["dang ky"] and eth["unknown"] == []

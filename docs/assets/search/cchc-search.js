@@ -279,7 +279,7 @@ function edits1(t) {
   return out;
 }
 
-/** What a word typed with Telex keys left in ("thur", "tucj", "dduwowngf") may have meant. */
+/** What a word typed with Telex (or VNI) keys left in ("thur", "tucj", "dduwowngf") may have meant. */
 function telexCandidates(t) {
   const base = t.replace(/dd/g, "d").replace(/([aeo])\1/g, "$1").replace(/([aeiouy])w/g, "$1").replace(/w/g, "u");
   const out = new Set([base]);
@@ -287,6 +287,7 @@ function telexCandidates(t) {
   for (let i = 1; i < base.length - 1; i += 1) {
     if (/[sfrxj]/.test(base[i]) && /[aeiouy]/.test(base[i - 1])) out.add(base.slice(0, i) + base.slice(i + 1));
   }
+  if (/\p{L}[1-9]|[1-9]\p{L}/u.test(t)) out.add(t.replace(/[1-9]/g, "")); // VNI: "thu3 tu5c"
   out.delete(t);
   return [...out];
 }
@@ -341,15 +342,27 @@ function distance(a, b, limit) {
  * missing, extra or swapped letter. A word of three letters is corrected only when one
  * word fits, a shorter one never (too many words are one letter away: results would flood).
  */
-export function correct(t, lexicon) {
+export function correct(t, lexicon, { letters = true } = {}) {
   const best = (list) => list.filter((c) => lexicon.has(c))
     .sort((a, b) => lexicon.bucket(b) - lexicon.bucket(a) || a.localeCompare(b))[0] || "";
   const telex = best(telexCandidates(t));
-  if (telex) return telex;
+  if (telex || !letters) return telex;
   if (t.length < 3 || /^\d+$/.test(t)) return "";
   const fits = [...edits1(t)].filter((c) => lexicon.has(c));
   if (t.length === 3 && fits.length !== 1) return "";
   return best(fits);
+}
+
+/** Two words typed without the space between them ("thutuc", "dangky"), or null. */
+export function split(t, lexicon) {
+  let best = null;
+  for (let i = 2; i <= t.length - 2; i += 1) {
+    const [a, b] = [t.slice(0, i), t.slice(i)];
+    if (!lexicon.words.has(a) || !lexicon.words.has(b)) continue;
+    const weight = Math.min(lexicon.bucket(a), lexicon.bucket(b));
+    if (!best || weight > best[2]) best = [a, b, weight];
+  }
+  return best ? best.slice(0, 2) : null;
 }
 
 /** Up to `n` words of the index close to `t`, as readers write them (for "did you mean"). */
@@ -373,7 +386,7 @@ export function suggest(t, lexicon, n = 3) {
  * another wording. The result depends only on `text` and the index, never on earlier queries.
  */
 export function planQuery(text, lexicon) {
-  const tokens = String(text).normalize("NFC").split(/\s+/).filter(Boolean)
+  const tokens = String(text).normalize("NFC").replace(/ð/g, "đ").replace(/Ð/g, "Đ").split(/\s+/).filter(Boolean)
     .map((raw) => ({ raw, folded: fold(raw), t: term(raw) }))
     .filter((token) => token.t);
   const plan = { typed: fold(text).trim(), queries: [], unknown: [], corrections: [], suggestions: {}, skipped: [],
@@ -425,6 +438,16 @@ export function planQuery(text, lexicon) {
     }
     if (FILLER.has(token.t)) { // "tôi muốn ...": a word of the question, not of what is asked
       plan.skipped.push(token.raw);
+      changed = true;
+      continue;
+    }
+    const telexOnly = correct(token.t, lexicon, { letters: false });
+    const halves = !/\d/.test(token.t) && !telexOnly ? split(token.t, lexicon) : null;
+    if (halves) {
+      const words = halves.map((h) => lexicon.spelling(h));
+      plan.corrections.push([token.raw, words.join(" ")]);
+      add(halves, halves);
+      plan.terms.push(...halves);
       changed = true;
       continue;
     }

@@ -501,6 +501,15 @@ def test_query_and_filters_live_in_the_address_and_back_restores_them(phone):
     assert _hrefs(phone.results()) == before
 
 
+def test_closing_the_box_takes_the_search_out_of_the_address(search_box):
+    page = search_box.page
+    search_box.open_with_keyboard()
+    search_box.type("đăng ký")
+    assert "q=" in page.url
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__search") and "q=" not in page.url
+
+
 def test_a_shared_search_link_opens_the_search(browser, server):
     page = browser.new_page(**PHONE)
     try:

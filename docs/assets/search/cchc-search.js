@@ -817,7 +817,8 @@ function cardHtml(card, text) {
       `${row(text("fees"), escapeText(card.fe))}${row(text("cardUnit"), escapeText(card.un))}</dl>` +
       `<p>${escapeText(card.o)}</p>` +
       `<p>${link(card.u, text("guide"), ' class="md-button"')}` +
-      `${card.l && !abolished ? ` <a class="md-button md-button--primary" href="${escapeText(card.l)}" rel="noopener">` +
+      `${/^https?:\/\//.test(card.l || "") && !abolished ?
+        ` <a class="md-button md-button--primary" href="${escapeText(card.l)}" rel="noopener">` +
         `${escapeText(text("portal"))}</a>` : ""}</p>`;
   }
   return `<p class="cchc-search__card-kind">${escapeText(text("cardPlan"))}</p>` +

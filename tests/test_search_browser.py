@@ -612,5 +612,5 @@ def test_first_query_download_stays_under_300_kb(browser, server):
         page.wait_for_load_state("networkidle")
     finally:
         page.close()
-    assert any(url.endswith("cchc-search.json.gz") for url in sizes)
+    assert any(url.endswith("cchc-search.pf_json") for url in sizes)
     assert 0 < sum(sizes.values()) < 300 * 1024, sorted(sizes.items(), key=lambda kv: -kv[1])

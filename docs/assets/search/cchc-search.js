@@ -5,7 +5,7 @@
  *
  * The index holds the words folded (no tone marks, đ -> d), so every query is folded here
  * before it reaches Pagefind: "đơn vị", "don vi" and "Đơn Vị" are one query. Before that,
- * `planQuery` checks every word against the words the index holds (pagefind/cchc-search.json.gz):
+ * `planQuery` checks every word against the words the index holds (pagefind/cchc-search.pf_json):
  * Pagefind would silently search a prefix of a word it does not have ("hotline" -> "ho"),
  * so a word the site does not have is never sent; the box says so and suggests close
  * words. Abbreviations and synonyms of content/synonyms.yml are rewritten, one wrong letter
@@ -177,7 +177,7 @@ export function excerptHtml(excerpt) {
 
 // -- the words the index holds, the synonyms and the answer cards -----------------------------
 
-/** The words of one or more sites' indexes (pagefind/cchc-search.json.gz), their synonyms and cards. */
+/** The words of one or more sites' indexes (pagefind/cchc-search.pf_json), their synonyms and cards. */
 export class Lexicon {
   constructor() {
     this.words = new Map(); // term -> [spelling, bucket (records holding it: 2**bucket or more)]
@@ -601,7 +601,7 @@ function siteRoot(bundle) {
 
 async function loadExtras(bundle) {
   try {
-    const response = await fetch(new URL("cchc-search.json.gz", bundle));
+    const response = await fetch(new URL("cchc-search.pf_json", bundle));
     if (!response.ok) return null;
     let bytes = new Uint8Array(await response.arrayBuffer());
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {  // not inflated by the server already

@@ -19,7 +19,7 @@ index time the cchc_search hook logs, the whole build time and the first query.
 
 The first query is measured in Debian's headless chromium as the search box makes it:
 load pagefind.js, list the filters (the box shows them), load the word list, synonyms and
-answer cards (pagefind/cchc-search.json.gz), search "thu tuc hanh chinh",
+answer cards (pagefind/cchc-search.pf_json), search "thu tuc hanh chinh",
 load the first 10 results (their fragments also carry what rebuilds the original words),
 counting the bytes of every file fetched from pagefind/.
 """
@@ -152,7 +152,7 @@ def first_query_bytes(site: Path) -> tuple[int, int, list[str]]:
                 const pf = await import('/pagefind/pagefind.js');
                 await pf.options({baseUrl: '/'});
                 await pf.filters();
-                await fetch('/pagefind/cchc-search.json.gz').then(r => r.ok ? r.arrayBuffer() : null);
+                await fetch('/pagefind/cchc-search.pf_json').then(r => r.ok ? r.arrayBuffer() : null);
                 const r = await pf.search(q);
                 await Promise.all(r.results.slice(0, 10).map(x => x.data()));
                 return r.results.length; }""", QUERY)

@@ -3,7 +3,7 @@
 ``Indexer`` feeds the records made by ``records.py`` to Pagefind in a background
 thread while MkDocs renders the pages; the words go in folded (``folding.py``), each
 record as a small HTML page whose title and keywords carry a weight (records.py,
-``TITLE_WEIGHTS``). Beside Pagefind's files goes ``cchc-search.json.gz`` (``EXTRAS_FILE``):
+``TITLE_WEIGHTS``). Beside Pagefind's files goes ``cchc-search.pf_json`` (``EXTRAS_FILE``):
 the words the index holds (so the box can tell a word the site does not have from one
 it has, and suggest close ones), the synonyms and the answer cards.
 """
@@ -30,7 +30,9 @@ from cchc.search.synonyms import SynonymTable
 
 LANGUAGE = "vi"
 OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pagefind.js from there
-EXTRAS_FILE = "cchc-search.json.gz"  # in OUTPUT_DIR: words, synonyms, answer cards (gzip, read by the box)
+# In OUTPUT_DIR: words, synonyms, answer cards. Gzipped JSON, unpacked by the box, named like
+# Pagefind's own gzipped files so no precompressed copy is made of it (cchc.publish.precompress).
+EXTRAS_FILE = "cchc-search.pf_json"
 EXTRAS_VERSION = 1
 
 _UNUSED_BUNDLE_FILES = (

@@ -665,6 +665,7 @@ export class Search {
   constructor(pagefind, lexicon) {
     this.pagefind = pagefind;
     this.lexicon = lexicon;
+    this.loadedFilters = null;
   }
 
   plan(text) {
@@ -673,7 +674,8 @@ export class Search {
 
   /** Filter values with the number of pages of each, over the whole index. */
   async filters() {
-    return this.pagefind.filters();
+    this.loadedFilters = this.loadedFilters || this.pagefind.filters();
+    return this.loadedFilters;
   }
 
   /**
@@ -687,6 +689,7 @@ export class Search {
     let queries = plan.queries;
     if (!plan.typed) queries = Object.keys(filters).length ? [null] : [];
     if (!queries.length) return { plan, cards, results: [], partial: 0, filters: {}, totalFilters: {} };
+    await this.filters(); // Pagefind counts a search's filter values only once they are loaded
     const responses = await Promise.all(queries.map((q) => this.pagefind.search(q, {
       filters, sort: sort || (q ? undefined : { date: "desc" }),
     })));

@@ -18,6 +18,7 @@
  */
 
 const PAGE_SIZE = 10;
+const DEBOUNCE = 150; // ms: a query is searched once no key came for this long (Pagefind's own default)
 
 /** The box's strings (Material's Vietnamese ones for the result counts). */
 export const STRINGS = {
@@ -681,9 +682,10 @@ export class Search {
   /**
    * Results for `text` (any spelling: with or without marks) and `filters`
    * ({unit: "Sở GDĐT Hải Phòng"}), best first, with the answer cards and the plan. The first
-   * `rank` results are loaded and ordered by what each page is (`rankKey`).
+   * `rank` results are loaded and ordered by what each page is (`rankKey`), unless `stale()`
+   * says by then that the answer is no longer wanted (a newer query was typed).
    */
-  async search(text, { filters = {}, sort, rank = PAGE_SIZE } = {}) {
+  async search(text, { filters = {}, sort, rank = PAGE_SIZE, stale = () => false } = {}) {
     const plan = this.plan(text);
     const cards = plan.queries.length ? findCards(plan, this.lexicon) : [];
     let queries = plan.queries;
@@ -727,7 +729,7 @@ export class Search {
       let loaded = null;
       return { id: r.id, score: r.score, data: () => (loaded = loaded || r.data().then(readResult)) };
     });
-    if (queries[0] !== null) {
+    if (queries[0] !== null && !stale()) {
       results.sort((a, b) => b.score - a.score);
       const top = results.slice(0, rank);
       const keys = new Map();
@@ -1062,9 +1064,9 @@ function setup(box) {
       done();
       return;
     }
-    if (query) await new Promise((resolve) => setTimeout(resolve, 60)); // typing: only the last key is searched
+    if (query) await new Promise((resolve) => setTimeout(resolve, DEBOUNCE)); // typing: search the last key only
     if (ticket !== generation) return;
-    const response = await search.search(typed, { filters });
+    const response = await search.search(typed, { filters, stale: () => ticket !== generation });
     if (ticket !== generation) return;
     results = response.results;
     shown = 0;

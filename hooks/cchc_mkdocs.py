@@ -3,12 +3,14 @@
 Events, in the order MkDocs sends them:
 
 - ``on_config``: read the configuration and load and validate ``content/`` once (stop
-  with every problem, file and line, on errors); give MkDocs the section nav when
-  mkdocs.yml has none.
+  with every problem, file and line, on errors; while previewing, build the error page
+  instead, see ``cchc/editor/preview.py``); give MkDocs the section nav when mkdocs.yml
+  has none.
 - ``on_files``: add the generated pages (each naming its template under
   ``docs/overrides/cchc/``; its Markdown is only the editors' own body), CSV downloads,
-  the feeds page (template ``cchc/feeds.html``, view ``cchc.feeds.page``) and the search
-  box's and feed view's assets as virtual files.
+  the feeds page (template ``cchc/feeds.html``, view ``cchc.feeds.page``), the web editor
+  (``admin/``, ``cchc/editor/decap.py``) and the search box's and feed view's assets as
+  virtual files.
 - ``on_page_content``: sanitize the editor's body of an item page (a generated page's
   Markdown is only that body) and report, with file and line, what was removed and
   links that lead to no page; note which item each page shows, for the search index.
@@ -21,7 +23,8 @@ Events, in the order MkDocs sends them:
   an empty feed; ``cchc_updated``, the "Cập nhật ngày ..." line of a corrected item.
 - ``on_post_page``: drop the templates' indentation; free what a written page keeps.
 - ``on_post_build``: write the feeds, wait for the search index, then (last) write the
-  ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``).
+  ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``);
+  while previewing content with errors, write the error page instead.
 - ``on_build_error``: wait for the index thread so no Pagefind process is left running.
 - ``on_serve``: also watch ``content/`` and ``hooks/``.
 
@@ -32,6 +35,7 @@ this module only translates events into calls of it and keeps the one ``Build`` 
 from __future__ import annotations
 
 import html
+import shutil
 import sys
 from pathlib import Path
 
@@ -47,9 +51,13 @@ from cchc.config import ConfigError, site_config  # noqa: E402
 from cchc.content.bodies import page_link_problems, safe_page_html  # noqa: E402
 from cchc.content.correction import correction_line  # noqa: E402
 from cchc.content.loader import load_site  # noqa: E402
+from cchc.content.problems import Problem  # noqa: E402
+from cchc.editor.decap import admin_files  # noqa: E402
+from cchc.editor.preview import write_error_site  # noqa: E402
 from cchc.feeds.feedset import STYLESHEET_PATH, FeedSet  # noqa: E402
 from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
 from cchc.feeds.page import feeds_page  # noqa: E402
+from cchc.messages import say  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras  # noqa: E402
@@ -72,11 +80,18 @@ _SHIPPED_ASSETS = ("assets/search", Path(STYLESHEET_PATH).parent.as_posix())
 _FEEDS_TEMPLATE = "cchc/feeds.html"
 # Material's own search (lunr and its worker) is copied into every site but never loaded
 # (search is Pagefind, "plugins: []"): no precompressed copies of it.
-_NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers")
+_NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers",
+                      # the web editor's 6 MB bundle: Brotli 11 would add seconds to every build
+                      # for the few editors who load it (once, then from their browser's cache)
+                      "admin")
 # Generated pages that show one thing: a news item, plan, procedure or a unit's column.
 _ITEM_KINDS = {"news", "plan", "procedure", "unit"}
 
 _build: Build | None = None
+# While previewing, content with errors gives this list instead of a stopped build; problems
+# found in the bodies while the pages are written (the sanitizer, dead links) are added too.
+_preview_problems: list[Problem] | None = None
+_page_problems: list[Problem] = []
 
 
 def _current() -> Build:
@@ -86,8 +101,12 @@ def _current() -> Build:
 
 
 def on_config(config):
-    global _build
+    global _build, _preview_problems
     _build = None
+    _preview_problems = None
+    _page_problems.clear()
+    if _SERVING:  # the preview shows errors on its pages instead of stopping (see on_post_build)
+        config.strict = False
     try:
         site_cfg = site_config(config, Path(config.config_file_path))
         build_time = site_cfg.build_time()
@@ -96,11 +115,19 @@ def on_config(config):
     for problem in site_cfg.problems:
         log.warning(problem)
     result = load_site(site_cfg.root, build_time, site_cfg.docs_dir, bodies=False)  # bodies: on_page_content
+    if result.site is None and _SERVING:
+        # The preview answers every address with the list of problems (see on_post_build);
+        # logged as information so that MkDocs finishes this build instead of stalling.
+        for problem in result.problems.sorted():
+            log.info(f"{problem}  [{say('severity_' + problem.severity)}]")
+        _preview_problems = result.problems.sorted()
+        config.nav = []
+        config.strict = False
+        return config
     for problem in result.problems.sorted():
         {"error": log.error, "warning": log.warning}.get(problem.severity, log.info)(str(problem))
     if result.site is None:
-        raise Abort(f"{len(result.problems.errors)} error(s) in content/: fix them (see above); "
-                    "the site was not built")
+        raise Abort(say("build_failed", errors=len(result.problems.errors)))
     _fall_back_to_shipped_templates(config)
     _build = Build(site_cfg, result.site)
     if config.nav is None:  # the automatic nav would put every item on every page
@@ -123,13 +150,14 @@ def _fall_back_to_shipped_templates(config) -> None:
 
 
 def on_files(files, config):
+    if _preview_problems is not None:  # nothing to build but the error page
+        return type(files)([])
     build = _current()
     output = generate(build.index, build.config, build.strings)
     for page in output.pages:
         clash = files.get_file_from_path(page.src)
         if clash is not None:
-            log.warning(f"docs/{page.src}: this hand-written page has the address of a generated page and is "
-                        "replaced by it (rename or remove the file)")
+            log.warning(say("page_clash", path=f"docs/{page.src}"))
             files.remove(clash)
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src, content=page.file_content(), inclusion=inclusion))
@@ -147,6 +175,13 @@ def on_files(files, config):
         build.pages[FEEDS_PAGE_SRC] = PageRef("listing", _FEEDS_PAGE_TITLE)
         feeds = build.feeds
         build.views[FEEDS_PAGE_SRC] = lambda: feeds_page(feeds)
+    admin = admin_files(build.site, build.config)
+    if len(admin) == 2:  # the page and its configuration, without the CMS itself
+        log.warning(say("editor_missing"))
+    for item in admin:
+        if files.get_file_from_path(item.src) is None:
+            path = str(item.path) if item.path else None
+            files.append(File.generated(config, item.src, content=item.content, abs_src_path=path))
     for folder in _SHIPPED_ASSETS:
         for path in sorted((_SHIPPED_DOCS / folder).iterdir()):
             src_uri = f"{folder}/{path.name}"
@@ -164,6 +199,7 @@ def on_page_content(html, page, config, files):
         html, problems = safe_page_html(html, item, page.url, build.site_url, build.addresses(files))
         for problem in problems:
             log.error(str(problem))
+        _page_problems.extend(problems)
     if ref is not None:
         item_id = ref.item_id or (ref.unit if ref.kind == "unit" else None)
         if ref.kind in _ITEM_KINDS and item_id:
@@ -174,6 +210,7 @@ def on_page_content(html, page, config, files):
                                           f"{Path(config.docs_dir).name}/{src}", page.url, build.site_url,
                                           build.addresses(files)):
             log.error(str(problem))
+            _page_problems.append(problem)
     search_meta = page.meta.get("search")
     if isinstance(search_meta, dict) and search_meta.get("exclude"):
         return html
@@ -194,6 +231,8 @@ def _start_index(config) -> Indexer:
 
 
 def on_env(env, config, files):
+    if _preview_problems is not None:
+        return env
     env.globals["t"] = _current().strings.t  # every template, a site's overrides too
     _start_index(config)
     return env
@@ -247,6 +286,9 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    if _preview_problems is not None:
+        write_error_site(Path(config.site_dir), _preview_problems, config.site_name)
+        return
     build = _current()
     assert build.feeds is not None
     written = build.feeds.write(Path(config.site_dir))
@@ -256,13 +298,18 @@ def on_post_build(config):
     try:
         stats = indexer.wait()
     except Exception as exc:  # the pagefind binary is missing, crashed or refused a record
-        raise Abort(f"search index: Pagefind failed: {exc} "
-                    "(run ./scripts/setup to install pagefind[bin] from requirements.txt)") from exc
+        raise Abort(say("search_failed", reason=exc)) from exc
     log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s "
              f"(written while the pages were rendered)")
     if not _SERVING:  # last: the copies must be made of the final files, feeds and index included
         report = precompress(Path(config.site_dir), skip=_NOT_PRECOMPRESSED)
         log.info(f"precompressed copies for the web server: {report.summary()}")
+    elif any(problem.severity == "error" for problem in _page_problems):
+        # A body that a build for publication refuses: the preview shows why at every address.
+        site_dir = Path(config.site_dir)
+        for entry in site_dir.iterdir():
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+        write_error_site(site_dir, _page_problems, config.site_name)
 
 
 def on_build_error(error):
@@ -277,5 +324,6 @@ def on_build_error(error):
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).resolve().parent
     for folder in ("content", "hooks"):
-        server.watch(str(root / folder))
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
     return server

@@ -8,6 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+from mkdocs.exceptions import Abort
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -21,7 +24,7 @@ def run_check(root: Path, *args: str) -> subprocess.CompletedProcess:
 def test_demo_content_passes():
     result = run_check(REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "OK:" in result.stdout
+    assert "Tốt:" in result.stdout
     assert "LỖI" not in result.stdout
 
 
@@ -69,5 +72,18 @@ def test_broken_copy_fails_naming_every_file_and_line(tmp_path):
     for prefix in expected:
         assert any(line.startswith(prefix) for line in errors), f"{prefix!r} not in:\n{result.stdout}"
     assert len(errors) == len(expected), result.stdout
-    assert f"{len(expected)} error(s)" in result.stderr
-    assert "nothing was published" in result.stderr
+    assert f"{len(expected)} lỗi" in result.stderr
+    assert "trang chưa được dựng" in result.stderr
+
+
+def test_a_warning_fails_the_check_as_it_fails_the_strict_build(site_factory):
+    """One rule: what stops `cchc deploy` (a strict build) stops `cchc check`."""
+    site = site_factory()
+    site.write("content/news/2024/ghi-chu.txt", "Một tệp không phải Markdown.")
+    result = run_check(site.root)
+    assert result.returncode == 1
+    assert "content/news/2024/ghi-chu.txt:1:" in result.stdout and "[CẢNH BÁO]" in result.stdout
+    assert "cchc deploy" in result.stderr
+    with pytest.raises(Abort):
+        site.build(strict=True)
+    site.build(strict=False)  # a plain build publishes; the check follows the deploy, which is strict

@@ -15,8 +15,9 @@ def test_unknown_setting_and_wrong_type_are_reported_and_stop_the_strict_build(s
     with pytest.raises(Abort):
         site.build()
     warnings = [line for line in site.logs if line.startswith("WARNING")]
-    assert any("extra.cchc.page_sise: unknown setting" in w and "page_size" in w for w in warnings), warnings
-    assert any("extra.cchc.feed_length: 'many' is not a valid value (default: 50)" in w for w in warnings), warnings
+    assert any("extra.cchc.page_sise: không có thiết lập này" in w and "page_size" in w for w in warnings), warnings
+    assert any("extra.cchc.feed_length: 'many' không phải giá trị dùng được (mặc định: 50)" in w
+               for w in warnings), warnings
 
 
 def test_a_valid_setting_is_used_by_the_build(site_factory):
@@ -37,15 +38,15 @@ def test_commands_honour_build_date_and_docs_dir_from_mkdocs_yml(site_factory):
     (site.root / "trang").mkdir()
     site.write("trang/assets/anh.png", "x")
     news = site.root / "content/news/2024/tin-hoi-nghi.md"
-    news.write_text(news.read_text(encoding="utf-8").replace("tasks:", "image: assets/anh.png\ntasks:"),
-                    encoding="utf-8")
+    news.write_text(news.read_text(encoding="utf-8").replace(
+        "tasks:", "image: assets/anh.png\nimage_alt: Ảnh hội nghị\ntasks:"), encoding="utf-8")
     env = {"PYTHONIOENCODING": "utf-8", "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-m", "cchc", "check", str(site.root)], capture_output=True,
                             text=True, encoding="utf-8", env=env, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
     # build_date 2024-01-01: the plan (15/01/2024) and the news item (20/02/2024) are not yet published
-    assert "0 news items" in result.stdout and "0 plans" in result.stdout, result.stdout
-    assert "2 held back" in result.stdout, result.stdout
+    assert "0 tin, bài" in result.stdout and "0 kế hoạch" in result.stdout, result.stdout
+    assert "Chưa đăng (2)" in result.stdout, result.stdout
     # the build agrees: with the same build date nothing of it is published
     out = site.build(build_date="2024-01-01")
     assert not (out / "tin-tuc" / "2024" / "tin-hoi-nghi").exists()
@@ -57,8 +58,8 @@ def test_missing_site_url_stops_with_the_fix(site_factory):
     site = site_factory()
     site.write("mkdocs.yml", site.root.joinpath("mkdocs.yml").read_text(encoding="utf-8").replace(
         "site_url: https://cchc.test/\n", ""))
-    with pytest.raises(Abort, match="site_url is missing"):
+    with pytest.raises(Abort, match="thiếu site_url"):
         site.build()
     result = subprocess.run([sys.executable, "-m", "cchc", "check", str(site.root)], capture_output=True,
                             text=True, encoding="utf-8", timeout=120)
-    assert result.returncode == 1 and "site_url is missing" in result.stderr
+    assert result.returncode == 1 and "thiếu site_url" in result.stderr

@@ -88,7 +88,7 @@ def test_failed_build_leaves_the_live_site_as_it_was(site_factory):
     result = deploy(site.root)
     assert result.returncode == 1
     assert "content/news/2024/hong.md" in result.stdout + result.stderr
-    assert "live site was not changed" in result.stderr
+    assert "trang đang chạy không bị thay đổi" in result.stderr
     assert tree(live) == old
 
 
@@ -102,7 +102,7 @@ def test_failed_check_leaves_the_live_site_as_it_was(site_factory):
     site.write("docs/gioi-thieu.md", '# Giới thiệu\n\n<img src="https://cdn.example.com/logo.png" alt="logo">\n')
     result = deploy(site.root)
     assert result.returncode == 1, output(result)
-    assert "gioi-thieu/index.html: loads https://cdn.example.com/logo.png from another host" in result.stderr
+    assert "gioi-thieu/index.html: tải https://cdn.example.com/logo.png từ máy chủ khác" in result.stderr
     assert tree(live) == old
     assert (site.root / ".site-staging" / "gioi-thieu" / "index.html").is_file()  # left to inspect
 

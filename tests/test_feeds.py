@@ -321,13 +321,13 @@ def test_missing_site_url_is_a_clear_configuration_error(site_factory):
     site = site_factory()
     text = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
     site.write("mkdocs.yml", text.replace("site_url: https://cchc.test/\n", ""))
-    with pytest.raises(Abort, match="site_url is missing"):
+    with pytest.raises(Abort, match="thiếu site_url"):
         site.build()
     site.write("mkdocs.yml", text.replace("site_url: https://cchc.test/", "site_url: cchc.test"))
     with pytest.raises(Abort):  # MkDocs' own check of site_url comes first; ours is the backstop
         site.build()
     assert any("site_url" in line and "http" in line for line in site.logs), site.logs
-    with pytest.raises(ConfigError, match="not a full web address"):
+    with pytest.raises(ConfigError, match="không phải địa chỉ đầy đủ"):
         check_site_url("/cchc/")
 
 

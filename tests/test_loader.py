@@ -6,9 +6,11 @@ import dataclasses
 import unicodedata
 from datetime import date, datetime
 
+import pytest
 from cchc.content.model import FormerName, Source, Unit
 from cchc.text import VN_TZ
 from conftest import NEWS, PLAN, PROCEDURE, UNITS
+from mkdocs.exceptions import Abort
 
 NEWS_PATH = "content/news/2024/tin-hoi-nghi.md"
 
@@ -66,8 +68,8 @@ def test_nfd_text_is_normalised_with_a_notice(site_factory):
     result = site.check()
     assert result.problems.errors == []
     notices = [str(p) for p in result.problems.notices]
-    assert notices == [f"{NEWS_PATH}:{line_of(NEWS, 'title:')}: decomposed (NFD) Vietnamese was normalised to NFC "
-                       "(nothing to do; the site uses the composed form)"]
+    assert notices == [f"{NEWS_PATH}:{line_of(NEWS, 'title:')}: chữ Việt dạng tổ hợp (NFD) đã được chuyển "
+                       "sang dạng dựng sẵn (NFC) (cách sửa: không cần làm gì)"]
     assert result.site.news[0].title == unicodedata.normalize("NFC", "Hội nghị triển khai cải cách hành chính năm 2024")
 
 
@@ -86,17 +88,21 @@ def test_the_whole_model_is_nfc(site_factory):
     assert bad == []
 
 
-def test_tcvn3_and_vni_mojibake_are_warned_with_their_line(site_factory):
+def test_tcvn3_and_vni_mojibake_stop_check_and_build_alike(site_factory):
+    """One rule: text that would be published garbled stops `cchc check` and every build."""
     site = site_factory()
     text = NEWS.replace("summary: Sở GDĐT", "summary: Céng hßa xã hội. Sở GDĐT")
     text = text.replace("Sáng 20/02", "Vieät Nam. Sáng 20/02")
     site.write(NEWS_PATH, text)
     result = site.check()
-    assert result.problems.errors == [], "a warning, not an error: the editor decides"
-    warnings = [str(p) for p in result.problems.warnings]
-    assert len(warnings) == 2
-    assert warnings[0].startswith(f"{NEWS_PATH}:{line_of(text, 'Céng hßa')}: ") and "TCVN3/VNI" in warnings[0]
-    assert warnings[1].startswith(f"{NEWS_PATH}:{line_of(text, 'Vieät Nam')}: ") and "TCVN3/VNI" in warnings[1]
+    assert result.site is None
+    errors = [str(p) for p in result.problems.errors]
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{NEWS_PATH}:{line_of(text, 'Céng hßa')}: ") and "TCVN3/VNI" in errors[0]
+    assert errors[1].startswith(f"{NEWS_PATH}:{line_of(text, 'Vieät Nam')}: ") and "TCVN3/VNI" in errors[1]
+    for strict in (True, False):
+        with pytest.raises(Abort):
+            site.build(strict=strict)
 
 
 def test_correct_vietnamese_is_not_taken_for_mojibake(site_factory):
@@ -177,8 +183,8 @@ def test_unit_problems_do_not_flood_every_item(site_factory):
     site.write("content/units.yml", UNITS.replace("  - id: hp-so-gddt", "\t- id: hp-so-gddt"))
     result = site.check()
     errors = [str(p) for p in result.problems.errors]
-    assert errors == [f"content/units.yml:{line_of(UNITS, '- id: hp-so-gddt')}: a tab is used to indent "
-                      "(indent with spaces, never tabs)"]
+    assert errors == [f"content/units.yml:{line_of(UNITS, '- id: hp-so-gddt')}: dòng này thụt vào bằng phím Tab "
+                      "(cách sửa: thụt vào bằng dấu cách, không dùng phím Tab)"]
 
 
 def test_former_names_and_end_of_a_unit(site_factory):

@@ -71,7 +71,7 @@ def test_refuses_to_overwrite(site_factory, capsys):
     before = path.read_text(encoding="utf-8")
     capsys.readouterr()
     assert run_new(site, *args) == 1
-    assert "already exists" in capsys.readouterr().err
+    assert "đã có" in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == before
 
 
@@ -79,16 +79,16 @@ def test_refuses_a_news_id_used_in_another_year_folder(site_factory, capsys):
     site = site_factory()
     site.write("content/news/2023/2024-03-05-tin.md", "x")
     assert run_new(site, "news", "Tin", "--unit", "hp-so-gddt", "--date", "2024-03-05") == 1
-    assert "content/news/2023/2024-03-05-tin.md already exists" in capsys.readouterr().err
+    assert "content/news/2023/2024-03-05-tin.md đã có" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(("args", "words"), [
-    (("news", "Tin", "--unit", "hp-so-gdt"), "did you mean 'hp-so-gddt'"),
-    (("news", "Tin", "--unit", "hp-so-gddt", "--topic", "cai-cach-the-ch"), "did you mean 'cai-cach-the-che'"),
-    (("news", "Tin", "--unit", "hp-phong-gddt-an-duong", "--date", "2025-07-01"), "use 'hp-so-gddt'"),
-    (("news", "Tin", "--unit", "hp-so-gddt", "--date", "05/03/2024"), "YYYY-MM-DD"),
-    (("procedure", "Thủ tục", "--unit", "hp-so-gddt", "--code", "1.5090"), "not a national procedure code"),
-    (("news", "!!!", "--unit", "hp-so-gddt"), "no letters or digits"),
+    (("news", "Tin", "--unit", "hp-so-gdt"), "có phải ý bạn là 'hp-so-gddt'"),
+    (("news", "Tin", "--unit", "hp-so-gddt", "--topic", "cai-cach-the-ch"), "có phải ý bạn là 'cai-cach-the-che'"),
+    (("news", "Tin", "--unit", "hp-phong-gddt-an-duong", "--date", "2025-07-01"), "dùng mã 'hp-so-gddt'"),
+    (("news", "Tin", "--unit", "hp-so-gddt", "--date", "05/03/2024"), "NĂM-THÁNG-NGÀY"),
+    (("procedure", "Thủ tục", "--unit", "hp-so-gddt", "--code", "1.5090"), "không phải mã thủ tục hành chính"),
+    (("news", "!!!", "--unit", "hp-so-gddt"), "không có chữ hay số nào"),
 ])
 def test_refusals_write_nothing(site_factory, capsys, args, words):
     site = site_factory(with_content=False)
@@ -107,3 +107,27 @@ def test_runs_as_a_command(site_factory):
     assert result.returncode == 0, result.stderr
     assert "content/procedures/chuyen-truong-doi-voi-hoc-sinh.md" in result.stdout
     assert "1.000000" in result.stdout, "the placeholder code is pointed out"
+
+
+def test_scaffolds_leave_nothing_to_rewrite_and_take_tasks(site_factory, capsys):
+    """Every metadata line is a field with a value: no commented-out field to uncomment."""
+    site = site_factory()
+    assert run_new(site, "news", "Tin có nhiệm vụ", "--unit", "hp-thpt-tran-phu", "--date", "2024-03-05 08:30",
+                   "--task", "kh-2024#1") == 0
+    for kind, title in (("plan", "Kế hoạch mới"), ("procedure", "Thủ tục mới")):
+        assert run_new(site, kind, title, "--unit", "hp-so-gddt", "--date", "2024-03-05") == 0
+    for path in (site.root / "content").rglob("*.md"):
+        if "moi" not in path.stem and "nhiem-vu" not in path.stem:
+            continue
+        meta = path.read_text(encoding="utf-8").split("---\n")[1]
+        assert not [line for line in meta.split("\n") if line.lstrip().startswith("#")], path
+    news = (site.root / "content/news/2024/2024-03-05-tin-co-nhiem-vu.md").read_text(encoding="utf-8")
+    assert 'tasks: ["kh-2024#1"]' in news
+    result = site.check()
+    assert result.problems.errors == []
+
+
+def test_an_unknown_task_is_refused(site_factory, capsys):
+    site = site_factory()
+    assert run_new(site, "news", "Tin", "--unit", "hp-so-gddt", "--task", "kh-2024#7") == 1
+    assert "kh-2024#7" in capsys.readouterr().err

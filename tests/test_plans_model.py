@@ -95,7 +95,7 @@ def test_a_year_alone_and_a_bad_month(site_factory):
     assert show_date(plan.date) == "năm 2023"
     result = load(site_factory, PLAN_2023.replace("date: 2023-02", "date: 2023-13"))
     assert result.site is None
-    assert [(p.line, p.message) for p in result.problems.errors] == [(4, "'2023-13' is not a real month")]
+    assert [(p.line, p.message) for p in result.problems.errors] == [(4, "'2023-13' không phải tháng có thật")]
 
 
 def test_inferred_values_are_marked_and_checked(site_factory):
@@ -104,8 +104,8 @@ def test_inferred_values_are_marked_and_checked(site_factory):
     bad = PLAN_2023.replace("inferred: [lead, time]", "inferred: [lead, details, product]")
     result = load(site_factory, bad)
     messages = sorted(p.message for p in result.problems.errors)
-    assert messages == ["'details' cannot be marked as inferred",
-                        "'product' is marked as inferred but has no value"]
+    assert messages == ["'details' không thể đánh dấu là giá trị suy ra",
+                        "'product' được đánh dấu là suy ra nhưng chưa có giá trị"]
     assert all(p.path == "content/plans/kh-2023.md" and p.line == 45 for p in result.problems.errors)
 
 
@@ -122,11 +122,11 @@ def test_a_product_the_table_has_no_column_for_is_refused(site_factory):
     bad = PLAN_2023.replace("    time: Năm 2023\n", "    time: Năm 2023\n    product: Chuyên mục\n")
     result = load(site_factory, bad)
     assert [(p.line, p.field, p.message.split(" (")[0]) for p in result.problems.errors] == [
-        (45, "tasks[2].product", "the plan's table has no column for a product")]
+        (45, "tasks[2].product", "bảng của kế hoạch không có cột sản phẩm")]
     unknown_cell = PLAN_2023.replace("hinh-thuc: Tin", "hinh-thu: Tin")
     result = load(site_factory, unknown_cell)
     assert [(p.line, p.message) for p in result.problems.errors] == [
-        (37, "no column of the plan's table has this key")]
+        (37, "không có cột nào của bảng kế hoạch mang khóa này")]
 
 
 def test_a_missing_appendix_is_said_and_cannot_have_tasks(site_factory):
@@ -136,7 +136,7 @@ def test_a_missing_appendix_is_said_and_cannot_have_tasks(site_factory):
     assert plan.task_list == "missing" and plan.tasks == []
     result = load(site_factory, PLAN_2023.replace("columns:", "task_list: missing\ncolumns:"))
     assert [p.field for p in result.problems.errors] == ["tasks"]
-    assert "appendix is missing" in result.problems.errors[0].message
+    assert "thiếu phụ lục" in result.problems.errors[0].message
 
 
 def test_reporting_duties_become_dated_tasks_across_the_plan(site_factory):

@@ -221,7 +221,7 @@ def test_missing_unit_stops_the_build_with_file_and_line(site_factory):
     site.write("content/news/2024/sai.md", news("sai", unit="hp-so-gd"))
     with pytest.raises(Abort):
         site.build()
-    assert any("content/news/2024/sai.md:5: unit: no unit with id 'hp-so-gd'" in line and "hp-so-gddt" in line
+    assert any("content/news/2024/sai.md:5: unit: không có đơn vị nào có mã 'hp-so-gd'" in line and "hp-so-gddt" in line
                for line in site.logs), site.logs
     assert not (site.root / "site" / "index.html").exists()
 

@@ -123,8 +123,8 @@ def test_an_unknown_or_broken_rewording_is_reported_by_name(site_factory):
     with pytest.raises(Abort):  # strict: a warning stops the build
         site.build()
     warnings = [line for line in site.logs if line.startswith("WARNING")]
-    assert any("extra.cchc.strings.task.status.overdu: unknown string" in w and "task.status.overdue" in w
-               for w in warnings), warnings
+    assert any("extra.cchc.strings.task.status.overdu: không có chữ nào mang khóa này" in w
+               and "task.status.overdue" in w for w in warnings), warnings
     assert any("extra.cchc.strings.task.summary:" in w and "{count}" in w for w in warnings), warnings
 
 
@@ -171,8 +171,8 @@ def test_a_hand_written_page_at_a_generated_address_is_reported(site_factory):
     site.write("docs/don-vi/index.md", "# Các đơn vị\n\nTrang viết tay.\n")
     with pytest.raises(Abort):  # strict: the warning stops the build
         site.build()
-    warning = ("docs/don-vi/index.md: this hand-written page has the address of a generated page and is "
-               "replaced by it (rename or remove the file)")
+    warning = ("docs/don-vi/index.md: trang viết tay này trùng địa chỉ với một trang được tạo tự động nên bị "
+               "thay bằng trang đó (đổi tên hoặc xóa tệp)")
     assert any(warning in line for line in site.logs if line.startswith("WARNING")), site.logs
     site.logs.clear()
     site.build(strict=False)  # without --strict the generated page is published, the hand-written one is not

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from cchc.messages import say
 from cchc.strings import check_overrides
 from cchc.text import VN_TZ
 
@@ -50,6 +51,7 @@ class Settings:
     recent_days: int = 90  # "recently changed" window for procedures on the home page
     include_children: bool = True  # a unit's column and feed include its child units' items
     strings: dict[str, str] = field(default_factory=dict)  # rewordings of the words readers see
+    editor: dict[str, str] = field(default_factory=dict)  # the web editor's git server (backend, repo, base_url...)
 
 
 class ConfigError(ValueError):
@@ -79,12 +81,12 @@ def read_settings(raw: object) -> tuple[Settings, list[str]]:
     if raw is None:
         return Settings(), problems
     if not isinstance(raw, Mapping):
-        return Settings(), ["extra.cchc: expected 'key: value' settings"]
+        return Settings(), [say("config_settings_not_fields")]
     known = {f.name: f for f in fields(Settings)}
     values: dict[str, object] = {}
     for key, value in raw.items():
         if key not in known:
-            problems.append(f"extra.cchc.{key}: unknown setting (known: {', '.join(known)})")
+            problems.append(say("config_unknown_setting", key=key, known=", ".join(known)))
             continue
         default = getattr(Settings(), key)
         if isinstance(default, bool):
@@ -102,7 +104,7 @@ def read_settings(raw: object) -> tuple[Settings, list[str]]:
                 value = value.isoformat()
             ok = value is None or isinstance(value, str)
         if not ok:
-            problems.append(f"extra.cchc.{key}: {value!r} is not a valid value (default: {default!r})")
+            problems.append(say("config_bad_setting", key=key, value=repr(value), default=repr(default)))
             continue
         values[key] = value
     return Settings(**values), problems  # type: ignore[arg-type]
@@ -122,18 +124,16 @@ def build_time_from(setting: str | None = None) -> datetime:
             return datetime.strptime(raw, pattern).replace(tzinfo=VN_TZ)
         except ValueError:
             continue
-    raise ConfigError(f"{BUILD_DATE_ENV} / build_date: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM', got {raw!r}")
+    raise ConfigError(say("config_bad_build_date", name=BUILD_DATE_ENV, value=repr(raw)))
 
 
 def check_site_url(site_url: str | None) -> str:
     """Return ``site_url`` ending with "/", or raise ``ConfigError`` saying how to fix it."""
     if not site_url:
-        raise ConfigError("mkdocs.yml: site_url is missing: feeds need the site's full address "
-                          "(add e.g. 'site_url: https://cchc.example.vn/')")
+        raise ConfigError(say("config_no_site_url"))
     parts = urlsplit(site_url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ConfigError(f"mkdocs.yml: site_url {site_url!r} is not a full web address: feeds need one "
-                          "starting with https:// (e.g. 'site_url: https://cchc.example.vn/')")
+        raise ConfigError(say("config_bad_site_url", value=repr(site_url)))
     return site_url if site_url.endswith("/") else site_url + "/"
 
 
@@ -192,9 +192,9 @@ def read_config(root: Path | str = ".") -> SiteConfig:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the site configuration ({exc.strerror})") from exc
+        raise ConfigError(say("config_unreadable", path=path, reason=exc.strerror)) from exc
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path}: not valid YAML ({exc})") from exc
+        raise ConfigError(say("config_syntax", path=path, reason=exc)) from exc
     if not isinstance(raw, Mapping):
-        raise ConfigError(f"{path}: expected 'key: value' settings")
+        raise ConfigError(say("config_not_fields", path=path))
     return site_config(raw, path)

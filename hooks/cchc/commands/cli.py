@@ -13,6 +13,8 @@ import sys
 COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("cchc.commands.check", "kiểm tra toàn bộ nội dung trong content/ mà không dựng trang"),
     "new": ("cchc.commands.new", "tạo tệp tin, bài / kế hoạch / thủ tục mới từ mẫu"),
+    "find": ("cchc.commands.find", "tìm mã đơn vị, chủ đề, kế hoạch, nhiệm vụ, thủ tục theo tên"),
+    "editor": ("cchc.commands.editor", "mở trình soạn thảo web (/admin/) trên máy này"),
     "report": ("cchc.commands.report", "viết báo cáo kết quả thực hiện của một đơn vị (.docx, .xlsx) cho một kỳ"),
     "deploy": ("cchc.commands.deploy", "dựng trang, kiểm tra rồi mới thay trang đang chạy"),
     "bench": ("cchc.commands.bench", "đo hiệu năng dựng trang so với các công cụ khác"),

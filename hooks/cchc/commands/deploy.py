@@ -29,6 +29,7 @@ from pathlib import Path
 from cchc import urls
 from cchc.config import BUILD_DATE_ENV, ConfigError, SiteConfig, read_config
 from cchc.content.loader import load_site
+from cchc.messages import say
 
 OUTSIDE = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]+)"')
 CSS_OUTSIDE = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)")
@@ -39,25 +40,25 @@ def check(staging: Path, config: SiteConfig, build_time: datetime) -> list[str]:
     problems = []
     for required in ("index.html", "404.html", "sitemap.xml"):
         if not (staging / required).is_file():
-            problems.append(f"{required} is missing")
+            problems.append(say("deploy_missing_file", file=required))
     result = load_site(config.root, build_time, config.docs_dir, bodies=False)  # the build checked bodies
     if result.site is None:
-        return problems + ["content/ has errors (run cchc check)"]
+        return problems + [say("deploy_content_errors")]
     site = result.site
     expected = [urls.item_url(item) for item in [*site.news, *site.plans, *site.procedures]]
     expected += [urls.src_to_url(urls.unit_src(unit_id)) for unit_id in site.units]
     for url in expected:
         if not (staging / url / "index.html").is_file():
-            problems.append(f"no page {url}")
+            problems.append(say("deploy_no_page", url=url))
     own = config.site_url
     for page in staging.rglob("*.html"):
         html = page.read_text("utf-8", errors="replace")
         for ref in OUTSIDE.findall(html):
             if not ref.startswith(own):
-                problems.append(f"{page.relative_to(staging)}: loads {ref} from another host")
+                problems.append(say("deploy_outside", page=page.relative_to(staging), ref=ref))
     for css in staging.rglob("*.css"):
         for ref in CSS_OUTSIDE.findall(css.read_text("utf-8", errors="replace")):
-            problems.append(f"{css.relative_to(staging)}: loads {ref} from another host")
+            problems.append(say("deploy_outside", page=css.relative_to(staging), ref=ref))
     return problems
 
 
@@ -102,22 +103,21 @@ def main(argv: list[str] | None = None) -> int:
     # Beside the live folder, on the same disk, so the swap is a rename.
     staging, previous = live.parent / ".site-staging", live.parent / ".site-previous"
     shutil.rmtree(staging, ignore_errors=True)
-    print(f"Building into {staging.name}/ ...", flush=True)
+    print(say("deploy_building", folder=staging.name), flush=True)
     # The build and the check below use the same "now", so they agree on scheduled items.
-    env = {**os.environ, BUILD_DATE_ENV: f"{build_time:%Y-%m-%d %H:%M}"}
+    env = {**os.environ, BUILD_DATE_ENV: f"{build_time:%Y-%m-%d %H:%M}", "NO_MKDOCS_2_WARNING": "1"}
     build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file",
                             str(root / "mkdocs.yml"), "--site-dir", str(staging)], cwd=root, env=env)
     if build.returncode != 0:
-        print("Build failed (see above): the live site was not changed.", file=sys.stderr)
+        print(say("deploy_build_failed"), file=sys.stderr)
         return 1
     problems = check(staging, config, build_time)
     if problems:
         for problem in problems[:50]:
-            print(f"CHECK: {problem}", file=sys.stderr)
-        print(f"{len(problems)} problem(s) in the built site: the live site was not changed "
-              f"(the build is left in {staging.name}/ to inspect).", file=sys.stderr)
+            print(say("deploy_problem", problem=problem), file=sys.stderr)
+        print(say("deploy_check_failed", count=len(problems), folder=staging.name), file=sys.stderr)
         return 1
     swap_in(staging, live, previous)
-    print(f"Deployed to {live.relative_to(root) if live.is_relative_to(root) else live}/; "
-          f"the previous site is in {previous.name}/.")
+    print(say("deploy_done", live=live.relative_to(root) if live.is_relative_to(root) else live,
+              previous=previous.name))
     return 0

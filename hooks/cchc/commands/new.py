@@ -1,10 +1,11 @@
-"""`cchc new news|plan|procedure "Title" --unit ID`: scaffold a new content file from ``scaffolds/``.
+"""`cchc new news|plan|procedure "Title" --unit ID [--task PLAN#NO]`: scaffold a new content file from ``scaffolds/``.
 
 The file goes where the loader looks for it (news/<year>/, plans/, procedures/), its
 id and file name are an ASCII slug of the title (news ids start with the date), and
 it is written as a draft, so it passes `cchc check` at once and is not published
-before the editor has filled it in and removed `draft: true`. An existing file is
-never overwritten; the unit and topics must exist.
+before the editor has filled it in and removed `draft: true`. Every line is a field
+with a value (nothing commented out to rewrite). An existing file is never
+overwritten; the unit, topics and tasks must exist. Messages come from messages.yml.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from pathlib import Path
 from string import Template
 
 from cchc.config import ConfigError, SiteConfig, read_config
-from cchc.content.loader import load_reference_data
-from cchc.text import VN_TZ, nfc, show_date, slugify
+from cchc.content.loader import load_reference_data, load_site
+from cchc.messages import say, word
+from cchc.text import VN_TZ, fold, nfc, show_date, slugify
 
 TEMPLATES = Path(__file__).resolve().parent / "scaffolds"
 DEFAULT_TOPICS = {
@@ -36,7 +38,8 @@ NEXT_STEPS = {
         "summary: một hoặc hai câu tóm tắt tin",
         "topics: các chủ đề của tin (mã trong content/topics.yml)",
         "nội dung tin, bài sau dòng '---' thứ hai",
-        "tasks: (nếu có) nhiệm vụ kế hoạch mà tin này thực hiện, dạng \"ma-ke-hoach#1\"",
+        "tasks: (nếu có) nhiệm vụ kế hoạch mà tin này thực hiện, dạng \"ma-ke-hoach#1\" (tìm: cchc find)",
+        "image, image_alt: (nếu có) ảnh trong docs/assets/images/ và câu mô tả ảnh",
     ],
     "plan": [
         "number: số kế hoạch trong dấu ngoặc kép, ví dụ \"123/KH-SGDĐT\"",
@@ -67,7 +70,7 @@ def parse_when(raw: str | None, now: datetime | None = None) -> datetime:
             return datetime.strptime(raw.strip(), pattern).replace(tzinfo=VN_TZ)
         except ValueError:
             continue
-    raise Refused(f"--date: expected YYYY-MM-DD or 'YYYY-MM-DD HH:MM', got '{raw}' (e.g. 2024-03-05 08:30)")
+    raise Refused(say("new_bad_date", value=raw))
 
 
 def yaml_text(value: str) -> str:
@@ -77,38 +80,42 @@ def yaml_text(value: str) -> str:
 
 def scaffold(kind: str, title: str, unit: str, root: Path, topics: list[str] | None = None,
              when: datetime | None = None, code: str | None = None, level: str = "tỉnh",
-             config: SiteConfig | None = None) -> Path:
+             config: SiteConfig | None = None, tasks: list[str] | None = None) -> Path:
     """Write a new ``kind`` file under ``root/content`` and return its path; raise Refused instead."""
     title = nfc(" ".join(title.split()))
     if not title:
-        raise Refused("the title is empty: write it in quotes, e.g. \"Hội nghị triển khai CCHC năm 2024\"")
+        raise Refused(say("new_empty_title"))
     config = config or read_config(root)
     when = when or parse_when(None, config.build_time())
     units, groups, known_topics, problems = load_reference_data(root, config.build_time(), config.docs_dir)
     if problems.errors:
-        raise Refused("content/units.yml or content/topics.yml has errors; run cchc check and fix them first")
+        raise Refused(say("new_reference_errors"))
     if unit not in units:
-        close = difflib.get_close_matches(unit, list(units), n=1)
-        hint = f"did you mean '{close[0]}'?" if close else "see the ids in content/units.yml"
-        raise Refused(f"--unit: no unit with id '{unit}' ({hint})")
+        words = fold(unit).split()
+        named = [u.id for u in units.values() if all(w in fold(f"{u.id} {u.name} {u.short_name}") for w in words)]
+        close = named[:3] or difflib.get_close_matches(unit, list(units), n=1)
+        hint = word("did_you_mean", value="', '".join(close)) if close else say("new_see_units", value=unit)
+        raise Refused(say("new_no_unit", value=unit, hint=hint))
     ended = units[unit].ended
     if ended and when.date() >= ended.date:
-        instead = f"use '{ended.successor}'" if ended.successor else "use the unit that took over its work"
-        raise Refused(f"--unit: unit '{unit}' ended on {show_date(ended.date)} ({instead})")
+        instead = word("use_successor", unit=ended.successor) if ended.successor else word("use_taker")
+        raise Refused(say("new_unit_ended", value=unit, date=show_date(ended.date), hint=instead))
     topics = topics or [DEFAULT_TOPICS[kind] if DEFAULT_TOPICS[kind] in known_topics else next(iter(known_topics))]
     for topic in topics:
         if topic not in known_topics:
             close = difflib.get_close_matches(topic, list(known_topics), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "see the ids in content/topics.yml"
-            raise Refused(f"--topic: no topic with id '{topic}' ({hint})")
+            hint = word("did_you_mean", value=close[0]) if close else say("new_see_units", value=topic)
+            raise Refused(say("new_no_topic", value=topic, hint=hint))
     if code is not None and not CODE.match(code):
-        raise Refused(f"--code: '{code}' is not a national procedure code (e.g. 1.005090)")
+        raise Refused(say("new_bad_code", value=code))
     if level not in LEVELS:
-        raise Refused(f"--level: write one of {', '.join(LEVELS)}")
+        raise Refused(say("new_bad_level", values=", ".join(LEVELS)))
+    if tasks:
+        check_tasks(tasks, root, config)
 
     slug = slugify(title, max_length=60)
     if not slug:
-        raise Refused("the title has no letters or digits to make a file name from")
+        raise Refused(say("new_no_slug"))
     if kind == "news":
         item_id = f"{when:%Y-%m-%d}-{slug}"
         folder = root / "content" / "news" / f"{when:%Y}"
@@ -120,7 +127,7 @@ def scaffold(kind: str, title: str, unit: str, root: Path, topics: list[str] | N
     clash = [p for p in base.rglob(f"{item_id}.md")] if base.is_dir() else []
     if target.exists() or clash:
         shown = (clash[0] if clash else target).relative_to(root).as_posix()
-        raise Refused(f"{shown} already exists; nothing was written (choose another title, or edit that file)")
+        raise Refused(say("new_exists", path=shown))
 
     values = {
         "id": item_id,
@@ -130,6 +137,7 @@ def scaffold(kind: str, title: str, unit: str, root: Path, topics: list[str] | N
         "year": f"{when:%Y}",
         "unit": unit,
         "topics": "[" + ", ".join(topics) + "]",
+        "tasks": "[" + ", ".join(yaml_text(t) for t in tasks or []) + "]",
         "code": code or "1.000000",
         "level": level,
     }
@@ -140,6 +148,19 @@ def scaffold(kind: str, title: str, unit: str, root: Path, topics: list[str] | N
     return target
 
 
+def check_tasks(tasks: list[str], root: Path, config: SiteConfig) -> None:
+    """Refuse a ``--task`` that names no task of a published plan."""
+    result = load_site(root, config.build_time(), config.docs_dir)
+    if result.site is None:
+        raise Refused(say("new_reference_errors"))
+    known = {task.key for task in result.site.tasks()}
+    for task in tasks:
+        if task not in known:
+            close = difflib.get_close_matches(task, sorted(known), n=1)
+            hint = word("did_you_mean", value=close[0]) if close else say("new_see_units", value=task)
+            raise Refused(say("new_no_task", value=task, hint=hint))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cchc new",
                                      description="Create a news item, plan or procedure from a template.")
@@ -147,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("title", help="the title (the name of a procedure), in quotes")
     parser.add_argument("--unit", required=True, help="id of the unit in content/units.yml, e.g. hp-so-gddt")
     parser.add_argument("--topic", action="append", help="a topic id from content/topics.yml (repeat for more)")
+    parser.add_argument("--task", action="append", help="news only: a plan task it carries out, PLAN#NO (repeat)")
     parser.add_argument("--date", help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (default: now)")
     parser.add_argument("--code", help="procedure only: the national code, e.g. 1.005090")
     parser.add_argument("--level", default="tỉnh", help="procedure only: tỉnh, huyện or xã (default: tỉnh)")
@@ -157,21 +179,18 @@ def main(argv: list[str] | None = None) -> int:
         config = read_config(Path(args.root))
         root = config.root
         path = scaffold(args.kind, args.title, args.unit, root, args.topic,
-                        parse_when(args.date, config.build_time()), args.code, args.level, config)
-    except ConfigError as exc:
-        print(f"Không tạo được tệp: {exc}", file=sys.stderr)
-        return 1
-    except Refused as exc:
-        print(f"Không tạo được tệp: {exc}", file=sys.stderr)
+                        parse_when(args.date, config.build_time()), args.code, args.level, config, args.task)
+    except (ConfigError, Refused) as exc:
+        print(say("new_refused", reason=exc), file=sys.stderr)
         return 1
     shown = path.relative_to(root).as_posix()
-    print(f"Đã tạo {shown}")
-    print("Việc cần làm tiếp: mở tệp và điền")
+    print(say("new_created", path=shown))
+    print(say("new_next"))
     for step in NEXT_STEPS[args.kind]:
         print(f"  - {step}")
     if args.kind == "procedure" and not args.code:
-        print("  - (mã 1.000000 chỉ là chỗ trống: thay bằng mã thật)")
-    print("Tệp đang ở dạng nháp (draft: true): khi xong, đổi thành 'draft: false',")
-    print("rồi chạy: .venv/bin/cchc check")
+        print(say("new_placeholder_code"))
+    print(say("new_draft_1"))
+    print(say("new_draft_2"))
     return 0
 

@@ -38,19 +38,18 @@ def read_correction(f: Fields, published: datetime | None, build_time: datetime)
         owner.check_known({"date", "note"})
         note = owner.text("note") or ""
         if len(note) > CORRECTION_NOTE_MAX:
-            owner._error(owner.line_of("note"), "note", f"ghi chú dài {len(note)} ký tự, quá {CORRECTION_NOTE_MAX} "
-                         "ký tự", "viết ngắn gọn trong một câu điều đã sửa")
+            owner._report(owner.line_of("note"), "note", "correction_note_long", size=len(note),
+                          limit=CORRECTION_NOTE_MAX)
     when = owner.datetime(key, True)
     if when is None:
         return None
     if published is not None and when < published:
-        owner._error(owner.line_of(key), key, f"ngày cập nhật {show_datetime(when)} ở trước ngày đăng "
-                     f"{show_datetime(published)}", "ghi ngày, giờ bài được sửa (sau ngày đăng)")
+        owner._report(owner.line_of(key), key, "correction_before", when=show_datetime(when),
+                      published=show_datetime(published))
         return None
     today = build_time.astimezone(VN_TZ).date()
     if (published is None or published <= build_time) and when.date() > today:
-        owner._error(owner.line_of(key), key, f"ngày cập nhật {show_date(when)} chưa tới (trang được dựng ngày "
-                     f"{show_date(today)})", "ghi ngày, giờ bài đã được sửa, không ghi ngày trong tương lai")
+        owner._report(owner.line_of(key), key, "correction_future", when=show_date(when), today=show_date(today))
         return None
     return Correction(date=when, note=note)
 

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from typing import get_args
 from urllib.parse import urlsplit
 
-from cchc import urls
+from cchc import messages, urls
 from cchc.config import build_time_from
 from cchc.content.bodies import UNKNOWN_SITE, body_problems, exists_in, site_addresses
 from cchc.content.correction import read_correction
@@ -55,7 +55,10 @@ from cchc.content.timeframe import parse_timeframe
 from cchc.search.synonyms import load_synonyms
 from cchc.text import VN_TZ, fold, is_ident, show_date, slugify
 
-NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "tasks", "draft", "slug", "updated"}
+NEWS_FIELDS = {"id", "title", "date", "unit", "topics", "summary", "image", "image_alt", "tasks", "draft", "slug",
+               "updated"}
+IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+IMAGE_MAX_BYTES = 1_000_000  # a picture a phone downloads with the page
 PLAN_FIELDS = {"id", "number", "unit", "date", "title", "period", "legal_bases", "topics", "summary",
                "tasks", "draft", "slug", "columns", "task_list", "task_list_note", "reporting", "inferred",
                "updated"}
@@ -124,6 +127,13 @@ def load_reference_data(root: Path, build_time: datetime | None = None, docs_dir
     return units, groups, topics, loader.problems
 
 
+def load_for_lookup(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None,
+                    ) -> tuple[Site, Problems]:
+    """Everything that loads, even when other files have errors (for ``cchc find``)."""
+    loader = _Loader(root, build_time or build_time_from(), docs_dir or root / "docs")
+    return loader.load(), loader.problems
+
+
 def load_site_or_raise(root: Path, build_time: datetime | None = None, docs_dir: Path | None = None) -> LoadResult:
     """Like ``load_site`` but raise ``ContentError`` listing every error."""
     result = load_site(root, build_time, docs_dir)
@@ -182,15 +192,13 @@ class _Loader:
         for folder, what in ((self.content, "content/"), (self.docs_dir, "docs/")):
             for link in outside_links(folder, self.root):  # (docs/ itself may be a link: its files are inside)
                 self.outside.add(link)
-                self.problems.add(self.shown(link), 1, "", f"đây là liên kết (symlink) tới '{os.readlink(link)}', "
-                                  f"nằm ngoài kho nội dung nên không được đọc hay đăng",
-                                  f"thay liên kết bằng chính tệp đó, đặt trong {what}")
+                self.problems.report(self.shown(link), 1, "", "symlink_outside", target=os.readlink(link),
+                                     folder=what)
         for parent, dirs, _files in os.walk(self.content, followlinks=False):
             for name in sorted(dirs):
                 link = Path(parent) / name
                 if link.is_symlink() and link not in self.outside:  # inside the repository, but never read
-                    self.problems.add(self.shown(link), 1, "", "thư mục này là liên kết (symlink) nên các tệp "
-                                      "bên trong không được đọc", "chuyển chính các tệp vào đây thay cho liên kết")
+                    self.problems.report(self.shown(link), 1, "", "symlink_folder")
 
     def readable(self, file: Path) -> bool:
         """False for a file reached through a symlink leading outside the repository."""
@@ -213,9 +221,11 @@ class _Loader:
         out = []
         for item, draft in items:
             if draft:
-                site.held_back.append(f"{item.source.path}: draft")
+                site.held_back.append(messages.say("held_back_draft", path=item.source.path,
+                                                   date=show_date(_item_day(item))))
             elif when is not None and when(item) > self.build_time:
-                site.held_back.append(f"{item.source.path}: scheduled for {show_date(when(item))}")
+                site.held_back.append(messages.say("held_back_scheduled", path=item.source.path,
+                                                   date=show_date(when(item))))
             else:
                 out.append(item)
         return out
@@ -229,8 +239,7 @@ class _Loader:
             if not self.readable(file):
                 continue  # reported by check_outside_links
             if file.suffix != ".md":
-                self.problems.warn(self.shown(file), 1, "", "not a Markdown file, so it is not published",
-                                   "rename it to end in .md, or move it out of content/")
+                self.problems.report(self.shown(file), 1, "", "not_markdown")
                 continue
             self.unloaded[folder].add(file.stem)
             src = read_text(file, self.shown(file), self.problems)
@@ -253,8 +262,7 @@ class _Loader:
         file = self.content / "topics.yml"
         topics: dict[str, Topic] = {}
         if not file.exists():
-            self.problems.add("content/topics.yml", 1, "", "the topics file is missing",
-                              "create content/topics.yml (see README.md)")
+            self.problems.report("content/topics.yml", 1, "", "topics_file_missing")
             return topics
         data = load_yaml_file(file, self.shown(file), self.problems) if self.readable(file) else None
         if data is None:
@@ -268,7 +276,7 @@ class _Loader:
                 self.unloaded["topics"].add(tid)
             if tid and name:
                 if tid in topics:
-                    f._error(f.line_of("id"), "id", f"topic '{tid}' is defined twice", "give each topic its own id")
+                    f._report(f.line_of("id"), "id", "topic_twice", id=tid)
                 topics[tid] = Topic(id=tid, name=name, description=f.text("description") or "")
         return topics
 
@@ -277,8 +285,7 @@ class _Loader:
         units: dict[str, Unit] = {}
         groups: dict[str, Group] = {}
         if not file.exists():
-            self.problems.add("content/units.yml", 1, "", "the units file is missing",
-                              "create content/units.yml (see README.md)")
+            self.problems.report("content/units.yml", 1, "", "units_file_missing")
             return units, groups
         data = load_yaml_file(file, self.shown(file), self.problems) if self.readable(file) else None
         if data is None:
@@ -290,8 +297,7 @@ class _Loader:
             if unit is None:
                 continue
             if unit.id in units:
-                f._error(f.line_of("id"), "id", f"unit '{unit.id}' is defined twice "
-                         f"(first on line {units[unit.id].source.line})", "give each unit its own id")
+                f._report(f.line_of("id"), "id", "unit_twice", id=unit.id, first=units[unit.id].source.line)
                 continue
             units[unit.id] = unit
         for f in data.mappings("groups"):
@@ -301,11 +307,11 @@ class _Loader:
             if not gid or not name:
                 continue
             if gid in units or gid in groups:
-                f._error(f.line_of("id"), "id", f"'{gid}' is already used by a unit or group", "choose another id")
+                f._report(f.line_of("id"), "id", "group_id_taken", id=gid)
                 continue
             for member, line in members:
                 if member not in units and member not in self.unloaded["units"] and "units" not in self.unreadable:
-                    self.unknown(f.path, line, f.name("members"), member, "unit", units)
+                    self.unknown(f.path, line, f.name("members"), member, "what_unit", units)
             groups[gid] = Group(id=gid, name=name, members=[m for m, _ in members], source=Source(f.path, f.line))
         for unit in units.values():
             self.link_unit(unit, units)
@@ -316,8 +322,7 @@ class _Loader:
         uid, name = f.ident("id", True), f.text("name", True)
         kind = f.text("kind") or "other"
         if kind not in get_args(UnitKind):
-            f._error(f.line_of("kind"), "kind", f"'{kind}' is not a kind of unit",
-                     "write one of: " + ", ".join(get_args(UnitKind)))
+            f._report(f.line_of("kind"), "kind", "bad_unit_kind", value=kind, choices=", ".join(get_args(UnitKind)))
         former = []
         for ff in f.mappings("former_names"):
             ff.check_known({"name", "short_name", "until"})
@@ -359,14 +364,13 @@ class _Loader:
             if unit.parent in self.unloaded["units"]:
                 unit.parent = None
             elif unit.parent not in units:
-                self.unknown(path, line, f"units[{unit.id}].parent", unit.parent, "unit", units)
+                self.unknown(path, line, f"units[{unit.id}].parent", unit.parent, "what_unit", units)
                 unit.parent = None
             else:
                 seen, current = {unit.id}, unit.parent
                 while current and current in units:
                     if current in seen:
-                        self.problems.add(path, line, f"units[{unit.id}].parent",
-                                          "the parents go round in a circle", "check the 'parent' of these units")
+                        self.problems.report(path, line, f"units[{unit.id}].parent", "parent_cycle")
                         unit.parent = None
                         break
                     seen.add(current)
@@ -375,17 +379,26 @@ class _Loader:
                     units[unit.parent].children.append(unit.id)
         if unit.ended and unit.ended.successor and unit.ended.successor not in units \
                 and unit.ended.successor not in self.unloaded["units"]:
-            self.unknown(path, line, f"units[{unit.id}].ended.successor", unit.ended.successor, "unit", units)
+            self.unknown(path, line, f"units[{unit.id}].ended.successor", unit.ended.successor, "what_unit", units)
 
     # -- items --------------------------------------------------------------------
     def common(self, front: Fields, file: Path) -> tuple[str | None, str]:
-        """Read ``id`` and the URL slug (``slug``, else the file name)."""
-        item_id = front.ident("id", True, slugify(file.stem) or "ma-dinh-danh")
+        """Read ``id`` and the URL slug (``slug``); both default to the file name.
+
+        The web editor names a new file from its date and title and writes no id: the file
+        name is the id then (it never changes, the editor does not rename files).
+        """
+        written = front._map.get("id")
+        if written is None or not front.has("id") or not str(written[1].value).strip():
+            item_id = file.stem if is_ident(file.stem) else None  # no id, or the web editor's empty one
+            if item_id is None:
+                front._report(front.line, "id", "missing_id", example=slugify(file.stem) or "ma-dinh-danh")
+        else:
+            item_id = front.ident("id", True, slugify(file.stem) or "ma-dinh-danh")
         slug = front.text("slug") or file.stem
         if not is_ident(slug):
             line = front.line_of("slug") if front.has("slug") else 1  # the file name is at fault
-            front._error(line, "slug", f"'{slug}' cannot be used in a web address",
-                         f"rename the file or set 'slug: {slugify(slug)}' (ASCII letters, digits, '-')")
+            front._report(line, "slug", "bad_slug", value=slug, example=slugify(slug))
         return item_id, slug
 
     def read_news(self, front, file: Path) -> NewsItem | None:
@@ -397,19 +410,42 @@ class _Loader:
         unit = f.ident("unit", True, "hp-so-gddt")
         topics = f.ident_list("topics", True, "[cai-cach-thu-tuc-hanh-chinh]")
         if f.has("topics") and not topics:
-            f._error(f.line_of("topics"), "topics", "the list is empty", "name at least one topic id")
+            f._report(f.line_of("topics"), "topics", "empty_list", what=messages.word("what_topic"))
         summary = f.text("summary", True, "Một hoặc hai câu tóm tắt tin.")
-        image = self.image(f, "image")
+        image, image_alt = self.read_image(f)
         tasks = f.text_list("tasks")
         updated = read_correction(f, when, self.build_time)
         if not (item_id and title and when and unit and summary):
             return None
         body, body_line = _body(front)
         item = NewsItem(id=item_id, slug=slug, title=title, date=when, unit=unit, topics=[t for t, _ in topics],
-                        summary=summary, image=image, tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1),
-                        body_line=body_line, updated=updated)
+                        summary=summary, image=image, image_alt=image_alt,
+                        tasks=[t for t, _ in tasks], body=body, source=Source(f.path, 1), body_line=body_line,
+                        updated=updated)
         self.lines.items[f.path] = ItemLines(**_id_lines(f), unit=f.line_of("unit"), topics=topics, tasks=tasks)
         return item
+
+    def read_image(self, f: Fields) -> tuple[str | None, str | None]:
+        """The picture of an item (a file under docs/, within the size limit) and its required description."""
+        written, alt = f.text("image") or None, f.text("image_alt") or None
+        if written is None:
+            if alt:
+                f._report(f.line_of("image_alt"), "image_alt", "alt_without_image")
+            return None, None
+        line = f.line_of("image")
+        if PurePosixPath(written).suffix.lower() not in IMAGE_TYPES:
+            f._report(line, "image", "image_type", value=written)
+            return None, None
+        image = self.image(f, "image")  # where it is: a file of docs/, inside the repository
+        if image is None:
+            return None, None
+        size = (self.docs_dir / image).stat().st_size
+        if size > IMAGE_MAX_BYTES:
+            f._report(line, "image", "image_too_big", value=image, size=f"{size / 1e6:.1f} MB".replace(".", ","),
+                      limit=f"{IMAGE_MAX_BYTES / 1e6:.0f} MB")
+        if not alt:
+            f._report(line, "image_alt", "image_alt_missing")
+        return image, alt
 
     def read_plan(self, front, file: Path) -> Plan | None:
         f: Fields = front.fields
@@ -425,7 +461,7 @@ class _Loader:
             pf.check_known({"start", "end"})
             start, end = pf.date("start", True), pf.date("end", True)
             if start and end and end < start:
-                pf._error(pf.line, "", "the period ends before it starts", "swap 'start' and 'end'")
+                pf._report(pf.line, "", "period_reversed")
         bases = f.text_list("legal_bases")
         topics = f.ident_list("topics", True, "[chi-dao-dieu-hanh]")
         summary = f.text("summary") or ""
@@ -441,8 +477,7 @@ class _Loader:
         skipped_nos: set[str] = set()  # tasks with errors of their own: links to them are not reported again
         task_fields = f.mappings("tasks")
         if task_list == "missing" and task_fields:
-            f._error(f.line_of("tasks"), "tasks", "the plan says its appendix is missing (task_list: missing), "
-                     "yet tasks are listed", "remove the tasks, or set task_list to 'table' or 'prose'")
+            f._report(f.line_of("tasks"), "tasks", "tasks_without_appendix")
         for tf in task_fields:
             tf.check_known(TASK_FIELDS)
             no = tf.text("no", True, '"1"')
@@ -455,11 +490,9 @@ class _Loader:
             cells = self.read_cells(tf, own)
             product = tf.text("product") or ""
             if product and "product" not in shown:
-                tf._error(tf.line_of("product"), "product", "the plan's table has no column for a product "
-                          "(see 'columns')", "remove 'product', or add {key: product, label: ...} to 'columns'")
+                tf._report(tf.line_of("product"), "product", "no_product_column")
             if no in seen_no:
-                tf._error(tf.line_of("no"), "no", f"task number '{no}' is used twice (first on line {seen_no[no]})",
-                          "number each task of the plan differently")
+                tf._report(tf.line_of("no"), "no", "task_no_twice", no=no, first=seen_no[no])
                 continue
             if not (no and task_title and time_text and start and end):
                 if no:
@@ -486,8 +519,7 @@ class _Loader:
         for duty, refs in duties:
             for index, task in enumerate(duty_tasks(plan, duty)):
                 if task.no in seen_no:
-                    self.problems.add(f.path, duty.source.line, "reporting", f"the report task '{task.no}' has the "
-                                      "number of a task of the table", "give the duty another 'no', e.g. 'BC'")
+                    self.problems.report(f.path, duty.source.line, "reporting", "report_no_taken", no=task.no)
                     continue
                 seen_no[task.no] = duty.source.line
                 self.lines.task_refs[(f.path, task.no)] = refs if index == 0 else []  # each id reported once
@@ -504,12 +536,11 @@ class _Loader:
             key, label = cf.ident("key", True, "hinh-thuc"), cf.text("label", True, "Hình thức")
             if key and label:
                 if any(c.key == key for c in columns):
-                    cf._error(cf.line_of("key"), "key", f"the column '{key}' is listed twice", "keep one of them")
+                    cf._report(cf.line_of("key"), "key", "column_twice", key=key)
                     continue
                 columns.append(Column(key=key, label=label))
         if columns and not any(c.key == "title" for c in columns):
-            f._error(f.line_of("columns"), "columns", "no column shows the task ('title')",
-                     "add {key: title, label: Nội dung} where the document has it")
+            f._report(f.line_of("columns"), "columns", "no_title_column")
         return columns
 
     def read_inferred(self, f: Fields, allowed: tuple[str, ...]) -> list[str]:
@@ -517,11 +548,9 @@ class _Loader:
         out = []
         for name, line in f.text_list("inferred"):
             if name not in allowed:
-                f._error(line, "inferred", f"'{name}' cannot be marked as inferred",
-                         "write one of: " + ", ".join(allowed))
+                f._report(line, "inferred", "not_inferable", value=name, choices=", ".join(allowed))
             elif not f.has(name) and name != "time":
-                f._error(line, "inferred", f"'{name}' is marked as inferred but has no value",
-                         f"remove '{name}' from 'inferred', or write the value you inferred")
+                f._report(line, "inferred", "inferred_empty", value=name)
             else:
                 out.append(name)
         return out
@@ -535,7 +564,7 @@ class _Loader:
         for key in cf._map:
             if key not in own:
                 known = ", ".join(sorted(own)) or "none: add the column to 'columns' first"
-                cf._error(cf.line_of(key), key, "no column of the plan's table has this key", f"known keys: {known}")
+                cf._report(cf.line_of(key), key, "unknown_cell", known=known)
                 continue
             value = cf.text(key)
             if value:
@@ -578,7 +607,7 @@ class _Loader:
                 if node is not None:
                     raw = getattr(node[1], "value", "")
                     if not (isinstance(raw, str) and raw.isdigit() and 1 <= int(raw) <= 31):
-                        ef._error(ef.line_of("day"), "day", f"'{raw}' is not a day of the month", "write 1 to 31")
+                        ef._report(ef.line_of("day"), "day", "bad_day", value=raw)
                     else:
                         due.day = int(raw)
                 due.month = ef.choice("month", {"last": "last", "next": "next", "cuối": "last",
@@ -590,16 +619,14 @@ class _Loader:
                         try:
                             due.dates.append(date.fromisoformat(raw))
                         except (TypeError, ValueError):
-                            self.problems.add(f.path, line_of(item), ef.name("dates"),
-                                              f"expected a date YYYY-MM-DD, got '{raw}'", "write it as 2023-05-30")
+                            self.problems.report(f.path, line_of(item), ef.name("dates"), "bad_date", value=raw,
+                                                 example="2023-05-30")
                     if due.dates != sorted(due.dates):
-                        ef._error(ef.line_of("dates"), "dates", "the dates are not in order", "list them oldest first")
+                        ef._report(ef.line_of("dates"), "dates", "dates_out_of_order")
             if every == "once" and len(due.dates) != 1:
-                df._error(df.line_of("every"), "every", "a one-time duty needs its deadline",
-                          "add 'due: {dates: [2023-03-10]}'")
+                df._report(df.line_of("every"), "every", "once_without_deadline")
             if no in seen or (no and any(n.startswith(f"{no}-") or n == no for n in task_nos)):
-                df._error(df.line_of("no"), "no", f"'{no}' is already used",
-                          "give each duty its own 'no', e.g. 'bc-quy'")
+                df._report(df.line_of("no"), "no", "duty_no_taken", value=no)
                 continue
             if not (no and title and reporters and every and text):
                 continue
@@ -616,8 +643,7 @@ class _Loader:
         item_id, slug = self.common(f, file)
         code = f.text("code", True, '"1.005090"')
         if code and not PROCEDURE_CODE.match(code):
-            f._error(f.line_of("code"), "code", f"'{code}' is not a national procedure code",
-                     "copy the code from the national portal, e.g. \"1.005090\"")
+            f._report(f.line_of("code"), "code", "bad_code", value=code)
         name = f.text("name", True, "Tên thủ tục")
         field_name = f.text("field", True, "Văn bằng, chứng chỉ")
         level = f.choice("level", LEVELS, True)
@@ -639,12 +665,9 @@ class _Loader:
                                       note=cf.text("note") or "", source=Source(f.path, cf.line)))
         for before, after in zip(history, history[1:], strict=False):
             if after.decision_date < before.decision_date:
-                self.problems.add(f.path, after.source.line, "history", "the changes are not in date order",
-                                  "list the decisions oldest first")
+                self.problems.report(f.path, after.source.line, "history", "history_order")
             if before.kind == "abolished" and after.kind != "new":
-                self.problems.add(f.path, after.source.line, "history",
-                                  "a change after the procedure was abolished",
-                                  "announce it as 'mới' again, or remove the change")
+                self.problems.report(f.path, after.source.line, "history", "change_after_abolished")
         sections = self.read_sections(front, f.path)
         if not (item_id and code and name and field_name and level and unit and online and processing
                 and fees and history):
@@ -669,8 +692,7 @@ class _Loader:
                 title = match[1]
                 key = aliases.get(slugify(title), "")
                 if key in found:
-                    self.problems.add(path, front.body_line + offset, "body",
-                                      f"section '## {title}' appears twice", "merge the two sections")
+                    self.problems.report(path, front.body_line + offset, "body", "section_twice", title=title)
                 if key:
                     found[key] = front.body_line + offset
                 current = Section(key=key, title=title, body="")
@@ -684,16 +706,17 @@ class _Loader:
             section.body = section.body.strip()
         for key, (required, names) in PROCEDURE_SECTIONS.items():
             if required and key not in found:
-                self.problems.add(path, front.body_line, "body", f"the section '## {names[0]}' is missing",
-                                  f"add a heading '## {names[0]}' with its content (the law requires it)")
+                self.problems.report(path, front.body_line, "body", "section_missing", title=names[0])
         return sections
 
     # -- cross-references ------------------------------------------------------------
     def unknown(self, path: str, line: int, fld: str, ref: str, what: str, known) -> None:
         import difflib
-        close = difflib.get_close_matches(ref, list(known), n=1)
-        fix = f"did you mean '{close[0]}'?" if close else f"add the {what} first, or correct the id"
-        self.problems.add(path, line, fld, f"no {what} with id '{ref}'", fix)
+        close = [k for k in known if k.startswith(ref)][:1] or difflib.get_close_matches(ref, list(known), n=1)
+        name = messages.word(what)
+        hint = (messages.word("did_you_mean", value=close[0]) if close
+                else messages.word("add_first", what=name, value=ref))
+        self.problems.report(path, line, fld, "unknown_ref", what=name, value=ref, hint=hint)
 
     def check_references(self, site: Site, plans, news, procedures) -> None:
         """Check units, topics, plan-task links and task leads; skip refs to things that failed to load."""
@@ -707,45 +730,43 @@ class _Loader:
             if item.unit in units:
                 self.check_unit_alive(path, lines.unit, units[item.unit], _item_day(item))
             elif check_units and item.unit not in self.unloaded["units"]:
-                self.unknown(path, lines.unit, "unit", item.unit, "unit", units)
+                self.unknown(path, lines.unit, "unit", item.unit, "what_unit", units)
             for topic, line in lines.topics:
                 if topic not in topics and check_topics and topic not in self.unloaded["topics"]:
-                    self.unknown(path, line, "topics", topic, "topic", topics)
+                    self.unknown(path, line, "topics", topic, "what_topic", topics)
         plan_by_id = {plan.id: (plan, draft) for plan, draft in plans}
         for item, draft in news:
             path = item.source.path
             for ref, line in self.lines.items[path].tasks:
                 if "#" not in ref:
-                    self.problems.add(path, line, "tasks", f"'{ref}' does not name a task",
-                                      "write '<plan id>#<task number>', e.g. 'hp-sgddt-kh-2023#1'")
+                    example = f"{next(iter(tasks))}" if tasks else "hp-sgddt-kh-tuyen-truyen-cchc-2023#1"
+                    self.problems.report(path, line, "tasks", "task_ref_format", value=ref, example=example)
                     continue
                 plan_id, no = ref.split("#", 1)
                 if ref not in tasks:
                     if plan_id in self.unloaded["plans"]:
                         continue  # the plan has errors of its own
                     if plan_id not in plan_by_id:
-                        self.unknown(path, line, "tasks", plan_id, "plan", list(plan_by_id))
+                        self.unknown(path, line, "tasks", plan_id, "what_plan", list(plan_by_id))
                     elif no not in self.lines.items[plan_by_id[plan_id][0].source.path].skipped_tasks:
                         numbers = [t.no for t in plan_by_id[plan_id][0].tasks]
-                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' has no task '{no}'",
-                                          "its tasks are numbered " + ", ".join(numbers))
+                        self.problems.report(path, line, "tasks", "no_such_task", plan=plan_id, no=no,
+                                             numbers=", ".join(numbers))
                     continue
                 plan, plan_draft = plan_by_id[plan_id]
                 if not draft and item.date <= self.build_time:
                     if plan_draft:
-                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is a draft, so this link would "
-                                          "lead nowhere", "publish the plan first, or remove the link for now")
+                        self.problems.report(path, line, "tasks", "plan_is_draft", plan=plan_id)
                     elif plan.published > self.build_time:
-                        self.problems.add(path, line, "tasks", f"plan '{plan_id}' is dated "
-                                          f"{show_date(plan.date)}, after this news item",
-                                          "check the dates of the plan and of the news item")
+                        self.problems.report(path, line, "tasks", "plan_after_item", plan=plan_id,
+                                             date=show_date(plan.date))
         for plan, _ in plans:
             for task in plan.all_tasks:
                 for ref, line in self.lines.task_refs[(plan.source.path, task.no)]:
                     if ref in units or ref in site.groups:
                         continue
                     if check_units and ref not in self.unloaded["units"]:
-                        self.unknown(plan.source.path, line, f"tasks[{task.no}]", ref, "unit or group",
+                        self.unknown(plan.source.path, line, f"tasks[{task.no}]", ref, "what_unit_or_group",
                                      list(units) + list(site.groups))
 
     # -- addresses -------------------------------------------------------------------
@@ -758,60 +779,64 @@ class _Loader:
         problem = url_problem(value)
         if problem or parts.scheme.lower() not in ("http", "https") or not parts.hostname \
                 or any(c in value for c in ' "<>\\`') or any(ord(c) < 32 for c in value):
-            f._error(f.line_of(key), key, problem or f"'{value}' không phải là một địa chỉ trang web đầy đủ",
-                     "chép đầy đủ địa chỉ, bắt đầu bằng https:// (ví dụ https://haiphong.edu.vn)")
+            if problem:
+                f._report(f.line_of(key), key, "unsafe_address", problem=problem)
+            else:
+                f._report(f.line_of(key), key, "bad_url", value=value)
             return None
         return value
 
     def email(self, f: Fields, key: str) -> str | None:
         value = f.text(key)
         if value and not _EMAIL.match(value):
-            f._error(f.line_of(key), key, f"'{value}' không phải là một địa chỉ thư điện tử",
-                     "ghi một địa chỉ dạng ten@donvi.gov.vn, không có dấu cách hay dấu ngoặc")
+            f._report(f.line_of(key), key, "bad_email", value=value)
             return None
         return value
 
     def image(self, f: Fields, key: str) -> str | None:
-        """A picture of the site: a path from docs/ to a file inside the repository."""
+        """A picture of the site: a path from docs/ to a file inside the repository.
+
+        One leading "/" is taken as docs/ itself (the web editor writes ``/assets/images/x.jpg``).
+        """
         value = f.text(key)
         if not value:
             return value
         line = f.line_of(key)
         problem = url_problem(value, image=True)
+        if problem is None and value.startswith("/") and not value.startswith("//"):
+            value = value[1:]
         if problem is None and (value.startswith("/") or "\\" in value
                                 or ".." in PurePosixPath(value).parts or "?" in value or "#" in value):
-            problem = f"'{value}' không phải là đường dẫn tính từ thư mục docs/"
+            problem = messages.word("not_from_docs", value=value)
         if problem:
-            f._error(line, key, problem, "ghi đường dẫn của ảnh tính từ docs/, ví dụ assets/images/hoi-nghi.jpg")
+            f._report(line, key, "image_path", problem=problem)
             return None
         path = self.docs_dir / value
         if path.exists() and not inside(path, self.root, self.docs_dir):
-            f._error(line, key, f"docs/{value} là liên kết tới một tệp nằm ngoài kho nội dung",
-                     "chép ảnh vào docs/assets/images/ thay cho liên kết")
+            f._report(line, key, "image_outside", value=value)
             return None
         if not path.is_file():
-            f._error(line, key, f"no file docs/{value}",
-                     "put the picture under docs/assets/images/ and write its path from docs/")
+            f._report(line, key, "image_missing", value=value)
             return None
         return value
 
     def check_unit_alive(self, path: str, line: int, unit: Unit, day: date) -> None:
         if unit.ended and day >= unit.ended.date:
-            after = f" (now '{unit.ended.successor}')" if unit.ended.successor else ""
-            fix = f"use '{unit.ended.successor}'" if unit.ended.successor else "use the unit that took over its work"
-            self.problems.add(path, line, "unit",
-                              f"unit '{unit.id}' no longer exists on this item's date: it ended on "
-                              f"{show_date(unit.ended.date)}{after}", fix)
+            successor = unit.ended.successor
+            after = messages.word("now_called", unit=successor) if successor else ""
+            hint = messages.word("use_successor", unit=successor) if successor else messages.word("use_taker")
+            self.problems.report(path, line, "unit", "unit_ended", unit=unit.id, date=show_date(unit.ended.date),
+                                 after=after, hint=hint)
 
     def check_unique(self, folder: str, items) -> None:
-        for attr, what in (("id", "id"), ("slug", "web address (slug)")):
+        for attr, what in (("id", "what_id"), ("slug", "what_slug")):
             seen: dict[str, str] = {}
             for item, _ in items:
                 value = getattr(item, attr)
                 if value in seen:
-                    self.problems.add(item.source.path, getattr(self.lines.items[item.source.path], attr), attr,
-                                      f"the {what} '{value}' is already used by {seen[value]}",
-                                      f"give this {folder[:-1] if folder != 'news' else 'news item'} another {attr}")
+                    self.problems.report(item.source.path, getattr(self.lines.items[item.source.path], attr), attr,
+                                         "not_unique", what=messages.word(what), value=value, other=seen[value],
+                                         kind=messages.word(f"kind_{folder}"))
                 else:
                     seen[value] = item.source.path
 

@@ -295,6 +295,7 @@ class NewsItem:
     source: Source
     body_line: int = 1  # the line of the body's first line in its file (for messages)
     updated: Correction | None = None
+    image_alt: str | None = None  # required with an image: what the picture shows, for screen readers
 
 
 CHANGE_KINDS = {"mới": "new", "công bố mới": "new", "sửa đổi": "amended",

@@ -1,8 +1,14 @@
-"""Problems found in content files, reported all at once as ``path:line: field: problem (fix)``."""
+"""Problems found in content files, reported all at once as ``path:line: field: problem (cách sửa: fix)``.
+
+The words come from ``cchc/messages.yml`` by key (``Problems.report``), never from the code.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
+
+from cchc import messages
 
 ERROR = "error"
 WARNING = "warning"
@@ -23,7 +29,7 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:"
         what = f" {self.field}:" if self.field else ""
-        fix = f" ({self.fix})" if self.fix else ""
+        fix = f" (cách sửa: {self.fix})" if self.fix else ""
         return f"{where}{what} {self.message}{fix}"
 
 
@@ -35,6 +41,11 @@ class Problems:
 
     def add(self, path: str, line: int, fld: str, message: str, fix: str = "",
             severity: str = ERROR) -> None:
+        self.items.append(Problem(path, line, fld, message, fix, severity))
+
+    def report(self, path: str, line: int, fld: str, problem: str, /, **values: Any) -> None:
+        """Add the problem ``problem`` (a key of ``messages.yml``), its words filled with ``values``."""
+        message, fix, severity = messages.problem(problem, **values)
         self.items.append(Problem(path, line, fld, message, fix, severity))
 
     def warn(self, path: str, line: int, fld: str, message: str, fix: str = "") -> None:
@@ -65,4 +76,4 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"{len(problems)} error(s) in content:\n{lines}")
+        super().__init__(messages.say("build_failed", errors=len(problems)) + "\n" + lines)

@@ -34,6 +34,8 @@ from urllib.parse import unquote, urlsplit
 
 import nh3
 
+from cchc import messages
+
 # -- URLs --------------------------------------------------------------------------------
 SAFE_SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 SAFE_SCHEMES_TEXT = "https://, http://, mailto:, tel: hoặc một địa chỉ trong trang"
@@ -57,10 +59,10 @@ def url_problem(url: str, image: bool = False) -> str | None:
     scheme = url_scheme(url)
     if image:
         if scheme or cleaned.startswith(("//", "\\\\", "/\\", "\\/")):
-            return f"ảnh '{_short(url)}' không phải là tệp của trang (ảnh phải nằm trong thư mục docs/)"
+            return messages.word("image_not_site_file", value=_short(url))
         return None
     if scheme is not None and scheme not in SAFE_SCHEMES:
-        return f"địa chỉ '{_short(url)}' dùng giao thức '{scheme}:' không an toàn"
+        return messages.word("unsafe_scheme", value=_short(url), scheme=scheme)
     return None
 
 
@@ -143,13 +145,8 @@ class Link:
     image: bool
 
 
-_TAG_FIX = ("xóa thẻ <{tag}>: nội dung chỉ dùng Markdown (tiêu đề ##, đoạn văn, danh sách, bảng, "
-            "**chữ đậm**, [liên kết](https://...), ![ảnh](đường dẫn))")
-_ATTR_WHY = {
-    "style": "định dạng do giao diện của trang quyết định",
-    "class": "định dạng do giao diện của trang quyết định",
-    "target": "liên kết mở trong cùng cửa sổ",
-}
+# Attributes with their own reason in messages.yml (words.attr_why_<name>).
+_ATTR_WHY = {"style", "class", "target"}
 
 
 _SPACE = re.compile(r"\s+")
@@ -183,7 +180,9 @@ class _Audit(HTMLParser):
                     return self.first_line + index
         return self.first_line + self.cursor
 
-    def add(self, line: int, message: str, fix: str) -> None:
+    def add(self, line: int, problem: str, /, **values: object) -> None:
+        """Record the problem ``problem`` of messages.yml at ``line``."""
+        message, fix, _ = messages.problem(problem, **values)
         self.findings.append(Finding(line, message, fix))
 
     # -- the walk ----------------------------------------------------------------------------
@@ -195,40 +194,33 @@ class _Audit(HTMLParser):
             return
         if tag in DROPPED_WITH_CONTENT:
             line = self.locate(raw, f"<{tag}")
-            what = ("mã chạy trên máy người đọc" if tag == "script" else "nội dung nhúng hoặc mã, không phải văn bản")
-            self.add(line, f"thẻ <{tag}> ({what}) không được phép nên đã bị loại bỏ cùng nội dung bên trong",
-                     _TAG_FIX.format(tag=tag))
+            what = messages.word("tag_script" if tag == "script" else "tag_embedded")
+            self.add(line, "tag_dropped_with_content", tag=tag, what=what)
             if not raw.endswith("/>"):
                 self.dropping.append(tag)
             return
         if tag not in ALLOWED_TAGS:
-            self.add(self.locate(raw, f"<{tag}"), f"thẻ HTML <{tag}> không được phép nên đã bị loại bỏ "
-                     "(chữ bên trong vẫn giữ)", _TAG_FIX.format(tag=tag))
+            self.add(self.locate(raw, f"<{tag}"), "tag_dropped", tag=tag)
             return
         allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
         for attr, value in attrs:
             value = value or ""
             if attr not in allowed:
-                why = ("mã chạy khi người đọc thao tác" if attr.startswith("on")
-                       else _ATTR_WHY.get(attr, "không cần cho nội dung"))
-                self.add(self.locate(raw if raw.startswith(f"<{tag}") and "\n" not in raw else None, attr),
-                         f"thuộc tính '{attr}' của thẻ <{tag}> không được phép ({why}) nên đã bị loại bỏ",
-                         f"xóa '{attr}=...' khỏi thẻ <{tag}>")
+                why = messages.word("attr_why_" + ("on" if attr.startswith("on")
+                                                    else attr if attr in _ATTR_WHY else "other"))
+                where = self.locate(raw if raw.startswith(f"<{tag}") and "\n" not in raw else None, attr)
+                self.add(where, "attr_dropped", attr=attr, tag=tag, why=why)
                 continue
             if (tag, attr) in _URL_ATTRS:
                 self.url(tag, attr, value, raw)
             elif _attribute_value(tag, attr, value) is None:
                 line = self.locate(value, raw)
                 if attr == "id":
-                    self.add(line, f"mã định danh id='{_short(value)}' không dùng được nên đã bị loại bỏ",
-                             "dùng chữ cái không dấu, chữ số và '-', không bắt đầu bằng '__' (ví dụ {#muc-1})")
+                    self.add(line, "bad_html_id", value=_short(value))
                 elif attr == "style":
-                    self.add(line, f"định dạng style='{_short(value)}' của thẻ <{tag}> không được phép nên đã "
-                             "bị loại bỏ (định dạng do giao diện của trang quyết định)",
-                             "xóa 'style=...'; căn lề cột bảng bằng Markdown: |:--|, |:-:|, |--:|")
+                    self.add(line, "style_dropped", value=_short(value), tag=tag)
                 else:
-                    self.add(line, f"giá trị {attr}='{_short(value)}' của thẻ <{tag}> không phải là một số nên "
-                             "đã bị loại bỏ", f"ghi {attr} bằng một số, ví dụ {attr}=\"2\"")
+                    self.add(line, "not_a_number", attr=attr, value=_short(value), tag=tag)
 
     handle_startendtag = handle_starttag
 
@@ -238,11 +230,9 @@ class _Audit(HTMLParser):
         line = self.locate(value, _raw_value(raw, attr), raw)
         if problem:
             if image:
-                self.add(line, problem + " nên ảnh đã bị loại bỏ",
-                         "tải ảnh về, đặt vào docs/assets/images/ rồi ghi đường dẫn tới tệp đó")
+                self.add(line, "image_dropped", problem=problem)
             else:
-                self.add(line, problem + " nên liên kết đã bị loại bỏ", "chỉ dùng địa chỉ bắt đầu bằng "
-                         + SAFE_SCHEMES_TEXT)
+                self.add(line, "link_dropped", problem=problem, schemes=SAFE_SCHEMES_TEXT)
             return
         self.links.append(Link(value, line, image))
 
@@ -257,19 +247,16 @@ class _Audit(HTMLParser):
     def handle_comment(self, data: str) -> None:
         if self.dropping:
             return
-        self.add(self.locate(f"<!--{data}", "<!--"), "chú thích HTML <!-- ... --> không được đăng nên đã bị "
-                 "loại bỏ", "xóa đoạn <!-- ... --> (thường có khi sao chép từ Word)")
+        self.add(self.locate(f"<!--{data}", "<!--"), "comment_dropped")
 
     def handle_decl(self, decl: str) -> None:
-        self.add(self.locate(f"<!{decl}"), f"khai báo <!{_short(decl, 30)}> không được phép nên đã bị loại bỏ",
-                 "xóa dòng này")
+        self.add(self.locate(f"<!{decl}"), "declaration_dropped", value=_short(decl, 30))
 
     def unknown_decl(self, data: str) -> None:
         self.handle_decl(data)
 
     def handle_pi(self, data: str) -> None:
-        self.add(self.locate(f"<?{data}"), f"chỉ thị <?{_short(data, 30)}> không được phép nên đã bị loại bỏ",
-                 "xóa dòng này")
+        self.add(self.locate(f"<?{data}"), "instruction_dropped", value=_short(data, 30))
 
 
 def _raw_value(start_tag: str, attr: str) -> str | None:
@@ -326,9 +313,7 @@ def audit_html(html: str, source: str, first_line: int, cleaned: str | None = No
     if not audit.findings:
         cleaned = clean_html(html) if cleaned is None else cleaned
         if _visible_text(cleaned) != " ".join("".join(walker.text).split()):
-            audit.findings.append(Finding(first_line, "một phần nội dung bị thay đổi khi làm sạch HTML "
-                                          "(HTML viết sai hoặc thẻ không đóng)",
-                                          "viết lại phần HTML trong nội dung bằng Markdown"))
+            audit.findings.append(Finding(first_line, *messages.problem("html_changed")[:2]))
     return audit
 
 
@@ -423,13 +408,9 @@ def missing_targets(links: list[Link], page_url: str, site_url: str, exists: Cal
             if from_src is not None and target_exists(from_src, exists):
                 continue
         if link.image:
-            out.append(Finding(link.line, f"không có tệp ảnh '{_short(link.url)}' trong trang",
-                               "đặt ảnh vào docs/assets/images/ và ghi đúng đường dẫn, ví dụ "
-                               "/assets/images/anh.jpg"))
+            out.append(Finding(link.line, *messages.problem("no_such_image", value=_short(link.url))[:2]))
         else:
-            out.append(Finding(link.line, f"liên kết '{_short(link.url)}' dẫn tới một trang không có trên trang web",
-                               "sửa địa chỉ cho đúng trang (ví dụ /thu-tuc/ten-thu-tuc/ hoặc ../ten-trang/), "
-                               "hoặc bỏ liên kết"))
+            out.append(Finding(link.line, *messages.problem("no_such_page", value=_short(link.url))[:2]))
     return out
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from cchc import messages
 from cchc.content.problems import Problems
 from cchc.content.safety import invisible_chars, make_visible
 from cchc.text import VN_TZ, forbidden_chars, is_ident, looks_like_legacy_encoding, nfc
@@ -28,12 +29,12 @@ from cchc.text import VN_TZ, forbidden_chars, is_ident, looks_like_legacy_encodi
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 STR_TAG = "tag:yaml.org,2002:str"
 NULL_TAG = "tag:yaml.org,2002:null"
-_TYPE_NAMES = {
-    "tag:yaml.org,2002:bool": "a yes/no value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a decimal number",
-    "tag:yaml.org,2002:timestamp": "a date",
-    NULL_TAG: "an empty value",
+_TYPE_WORDS = {  # what YAML reads an unquoted value as -> the word in messages.yml
+    "tag:yaml.org,2002:bool": "kind_bool",
+    "tag:yaml.org,2002:int": "kind_int",
+    "tag:yaml.org,2002:float": "kind_float",
+    "tag:yaml.org,2002:timestamp": "kind_date",
+    NULL_TAG: "kind_null",
 }
 
 
@@ -64,13 +65,11 @@ def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n").count(b"\n") + 1
         # The offset counts from the start of the file as saved (BOM included), as hex editors show it.
-        problems.add(shown, line, "", f"not UTF-8 text: byte 0x{raw[exc.start]:02x} at offset {exc.start + bom}",
-                     "save the file with the encoding UTF-8")
+        problems.report(shown, line, "", "not_utf8", byte=f"{raw[exc.start]:02x}", offset=exc.start + bom)
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        problems.add(shown, 1, "", "the file is empty",
-                     "write the content, or create it with cchc new")
+        problems.report(shown, 1, "", "empty_file")
         return None
     if not needs_line_checks(text):  # the common case: one pass over the whole text
         return SourceText(shown, text)
@@ -81,22 +80,18 @@ def read_text(file: Path, shown: str, problems: Problems) -> SourceText | None:
             # YAML counts these as line breaks: left in, they shift every line number after them
             # and break the metadata; as text they are a space.
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in _SEPARATORS.findall(line)}))
-            problems.warn(shown, number, "", f"invisible line separator {codes} was replaced by a space",
-                          "nothing to do, or retype the line")
+            problems.report(shown, number, "", "line_separator", codes=codes)
             line = lines[number - 1] = _SEPARATORS.sub(" ", line)
         chars = forbidden_chars(line)
         if chars:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in chars}))
-            problems.add(shown, number, "",
-                         f"invisible control character {codes} (often a line break pasted from Word)",
-                         "delete it or retype the line")
+            problems.report(shown, number, "", "control_char", codes=codes)
             bad = True
         if looks_like_legacy_encoding(line):
-            problems.warn(shown, number, "", f"text looks like old TCVN3/VNI Vietnamese: {line.strip()[:60]!r}",
-                          "retype it in Unicode, or convert it with Unikey's tool (TCVN3/VNI -> Unicode)")
+            # One rule for check, build and deploy: such text would be published garbled.
+            problems.report(shown, number, "", "legacy_encoding", text=line.strip()[:60])
         if nfc(line) != line:
-            problems.notice(shown, number, "", "decomposed (NFD) Vietnamese was normalised to NFC",
-                            "nothing to do; the site uses the composed form")
+            problems.report(shown, number, "", "decomposed")
     if bad:
         return None
     return SourceText(shown, nfc("\n".join(lines)))
@@ -118,23 +113,20 @@ def split_front_matter(src: SourceText, problems: Problems) -> FrontMatter | Non
     """Split ``---`` metadata from the Markdown body and read the metadata strictly."""
     lines = src.text.split("\n")
     if not _FENCE.match(lines[0]):
-        problems.add(src.path, 1, "", "the file has no metadata block",
-                     "start the file with a line '---', the metadata, and another line '---'")
+        problems.report(src.path, 1, "", "no_front_matter")
         return None
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index]) or lines[index].rstrip() == "...":
             break
     else:
-        problems.add(src.path, 1, "", "the metadata block is not closed",
-                     "add a line '---' after the last metadata line")
+        problems.report(src.path, 1, "", "front_matter_open")
         return None
     meta = "\n".join(lines[1:index])
     node = compose(meta, src.path, problems, line_offset=1)
     if node is None:
         return None
     if not isinstance(node, MappingNode):
-        problems.add(src.path, 2, "", "the metadata is not a list of 'field: value' lines",
-                     "write one 'field: value' per line between the two '---' lines")
+        problems.report(src.path, 2, "", "front_matter_not_fields")
         return None
     return FrontMatter(Fields(node, src.path, problems), "\n".join(lines[index + 1:]), index + 2)
 
@@ -145,7 +137,7 @@ def compose(text: str, path: str, problems: Problems, line_offset: int = 0) -> N
     for number, line in enumerate(text.split("\n"), start=1 + line_offset):
         indent = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in indent:
-            problems.add(path, number, "", "a tab is used to indent", "indent with spaces, never tabs")
+            problems.report(path, number, "", "tab_indent")
             tabbed = True
     if tabbed:
         return None
@@ -154,15 +146,15 @@ def compose(text: str, path: str, problems: Problems, line_offset: int = 0) -> N
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + line_offset) if mark else 1 + line_offset
-        reason = exc.problem or str(exc)
-        problems.add(path, line, "", f"YAML syntax: {reason}",
-                     "check the quotes, the colon after each field name and the indentation")
+        reason, hint = messages.syntax(f"{exc.context or ''} {exc.problem or exc}", exc.problem or str(exc))
+        problems.report(path, line, "", "syntax", reason=reason, hint=hint)
         return None
     except yaml.YAMLError as exc:
-        problems.add(path, 1 + line_offset, "", f"YAML syntax: {exc}", "check the file's syntax")
+        reason, hint = messages.syntax(str(exc), str(exc))
+        problems.report(path, 1 + line_offset, "", "syntax", reason=reason, hint=hint)
         return None
     if node is None:
-        problems.add(path, 1 + line_offset, "", "the metadata is empty", "add the required fields")
+        problems.report(path, 1 + line_offset, "", "metadata_empty")
         return None
     _shift_lines(node, line_offset)
     return node
@@ -208,12 +200,11 @@ class Fields:
         self._map: dict[str, tuple[Node, Node]] = {}
         for key, value in node.value:
             if not isinstance(key, ScalarNode):
-                self._error(line_of(key), "", "a field name must be plain text", "write 'name: value'")
+                self._report(line_of(key), "", "key_not_text")
                 continue
             if key.value in self._map:
                 first = line_of(self._map[key.value][0])
-                self._error(line_of(key), key.value, f"the field appears twice (first on line {first})",
-                            "keep one of them and delete the other")
+                self._report(line_of(key), key.value, "duplicate_key", first=first)
                 continue
             self._map[key.value] = (key, value)
 
@@ -221,8 +212,9 @@ class Fields:
     def name(self, key: str) -> str:
         return f"{self.where}.{key}" if self.where else key
 
-    def _error(self, line: int, key: str, message: str, fix: str) -> None:
-        self.problems.add(self.path, line, self.name(key) if key else self.where, message, fix)
+    def _report(self, line: int, fld: str, problem: str, /, **values: Any) -> None:
+        """Report the problem ``problem`` (a key of messages.yml) about the field ``fld``."""
+        self.problems.report(self.path, line, self.name(fld) if fld else self.where, problem, **values)
 
     def has(self, key: str) -> bool:
         return key in self._map and self._map[key][1].tag != NULL_TAG
@@ -235,26 +227,24 @@ class Fields:
         for key, (knode, _) in self._map.items():
             if key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
-                fix = f"did you mean '{close[0]}'?" if close else f"known fields: {', '.join(sorted(allowed))}"
-                self._error(line_of(knode), key, "unknown field", fix)
+                hint = (messages.word("did_you_mean", value=close[0]) if close
+                        else messages.word("known_fields", values=", ".join(sorted(allowed))))
+                self._report(line_of(knode), key, "unknown_field", key=key, hint=hint)
 
     def _value(self, key: str, required: bool, example: str) -> Node | None:
         if not self.has(key):
             if required:
-                self._error(self.line_of(key), key, "required field is missing or empty",
-                            f"add '{key}: {example}'")
+                self._report(self.line_of(key), key, "required", key=key, example=example)
             return None
         return self._map[key][1]
 
     def _scalar_text(self, node: Node, key: str, example: str) -> str | None:
         if not isinstance(node, ScalarNode):
-            self._error(line_of(node), key, "expected a single text value, got a list or block",
-                        f"write '{key}: {example}'")
+            self._report(line_of(node), key, "not_single", key=key, example=example)
             return None
         if node.tag != STR_TAG and not node.style:  # plain (unquoted): None, or '' from libyaml
-            kind = _TYPE_NAMES.get(node.tag, "not text")
-            self._error(line_of(node), key, f"'{node.value}' is read by YAML as {kind}, not text",
-                        f"put it in quotes: {key}: \"{node.value}\"")
+            kind = messages.word(_TYPE_WORDS.get(node.tag, "kind_other"))
+            self._report(line_of(node), key, "not_text", value=node.value, kind=kind, key=key.split(".")[-1])
             return None
         value = node.value.strip()
         found = invisible_chars(value)
@@ -270,15 +260,10 @@ class Fields:
         names = ", ".join(f"{c.code} ({c.name})" for c in found)
         if any(c.kind == "control" for c in found):
             if not reported:
-                self._error(line_of(node), key, f"có ký tự vô hình {names}: ký tự này làm chữ hiển thị khác "
-                            "với chữ thật (đảo chiều, ẩn chữ) nên có thể đánh lừa người đọc",
-                            "xóa ký tự đó bằng cách gõ lại đoạn chữ này")
+                self._report(line_of(node), key, "invisible_control", names=names)
             return None
         if not reported:
-            self.problems.notice(self.path, line_of(node), self.name(key),
-                                 f"ký tự vô hình {names} đã được thay bằng dấu cách thường hoặc bỏ đi, vì người "
-                                 "đọc không thấy chúng nhưng chúng làm sai việc tìm kiếm, sắp xếp và địa chỉ trang",
-                                 "không cần làm gì; muốn hết ghi chú này thì gõ lại đoạn chữ đó")
+            self._report(line_of(node), key, "invisible_replaced", names=names)
         return make_visible(value)
 
     # -- typed readers ---------------------------------------------------------
@@ -288,7 +273,7 @@ class Fields:
             return None
         value = self._scalar_text(node, key, example)
         if value == "" and required:
-            self._error(line_of(node), key, "required field is empty", f"write '{key}: {example}'")
+            self._report(line_of(node), key, "required", key=key, example=example)
             return None
         return value
 
@@ -296,8 +281,7 @@ class Fields:
         value = self.text(key, required, example)
         if value is not None and not is_ident(value):
             from cchc.text import slugify
-            self._error(self.line_of(key), key, f"'{value}' is not a valid id",
-                        f"use lower-case ASCII letters, digits and '-', e.g. '{slugify(value) or example}'")
+            self._report(self.line_of(key), key, "bad_id", value=value, example=slugify(value) or example)
             return None
         return value
 
@@ -309,8 +293,8 @@ class Fields:
             return None
         lowered = value.lower()
         if lowered not in choices:
-            self._error(self.line_of(key), key, f"'{value}' is not an allowed value",
-                        "write one of: " + ", ".join(dict.fromkeys(choices)))
+            self._report(self.line_of(key), key, "bad_choice", value=value,
+                         choices=", ".join(dict.fromkeys(choices)))
             return None
         return choices[lowered]
 
@@ -320,8 +304,7 @@ class Fields:
             return default
         if isinstance(node, ScalarNode) and node.value.lower() in ("true", "false"):
             return node.value.lower() == "true"
-        self._error(line_of(node), key, f"expected true or false, got '{getattr(node, 'value', '...')}'",
-                    f"write '{key}: true' or '{key}: false'")
+        self._report(line_of(node), key, "bad_bool", value=getattr(node, "value", "..."), key=key)
         return default
 
     def date(self, key: str, required: bool = False) -> date | None:
@@ -331,13 +314,12 @@ class Fields:
         raw = node.value.strip() if isinstance(node, ScalarNode) else ""
         match = _DATE.match(raw)
         if not match:
-            self._error(line_of(node), key, f"expected a date YYYY-MM-DD, got '{raw}'",
-                        f"write it as {_suggest_iso(raw) or '2024-03-05'}")
+            self._report(line_of(node), key, "bad_date", value=raw, example=_suggest_iso(raw) or "2024-03-05")
             return None
         try:
             return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError as exc:
-            self._error(line_of(node), key, f"'{raw}' is not a real date ({exc})", "check the day and month")
+        except ValueError:
+            self._report(line_of(node), key, "unreal_date", value=raw)
             return None
 
     def doc_date(self, key: str, required: bool = False) -> date | None:
@@ -357,7 +339,7 @@ class Fields:
             return self.date(key, required)
         year, month = int(partial[1]), int(partial[2] or 1)
         if not 1 <= month <= 12:
-            self._error(line_of(node), key, f"'{raw}' is not a real month", "write YYYY-MM, e.g. 2023-02")
+            self._report(line_of(node), key, "bad_month", value=raw)
             return None
         return DocDate(year, month, 1, "month" if partial[2] else "year")
 
@@ -369,16 +351,15 @@ class Fields:
         raw = node.value.strip() if isinstance(node, ScalarNode) else ""
         match = _DATETIME.match(raw) or _DATE.match(raw)
         if not match:
-            self._error(line_of(node), key, f"expected a date 'YYYY-MM-DD HH:MM', got '{raw}'",
-                        f"write it as {_suggest_iso(raw) or '2024-03-05 08:30'}")
+            self._report(line_of(node), key, "bad_datetime", value=raw,
+                         example=_suggest_iso(raw) or "2024-03-05 08:30")
             return None
         parts = [int(p) for p in match.groups()[:6] if p and not p.startswith("+")]
         parts += [0] * (6 - len(parts))
         try:
             return datetime(*parts, tzinfo=VN_TZ)  # type: ignore[misc]
-        except ValueError as exc:
-            self._error(line_of(node), key, f"'{raw}' is not a real date and time ({exc})",
-                        "check the day, month, hour and minute")
+        except ValueError:
+            self._report(line_of(node), key, "unreal_datetime", value=raw)
             return None
 
     def _sequence(self, key: str, required: bool, example: str) -> list[Node]:
@@ -387,7 +368,7 @@ class Fields:
             return []
         if isinstance(node, SequenceNode):
             return list(node.value)
-        self._error(line_of(node), key, "expected a list", f"write '{key}: {example}'")
+        self._report(line_of(node), key, "not_list", key=key, example=example)
         return []
 
     def text_list(self, key: str, required: bool = False, example: str = "[...]") -> list[tuple[str, int]]:
@@ -405,7 +386,7 @@ class Fields:
             if is_ident(value):
                 out.append((value, line))
             else:
-                self._error(line, key, f"'{value}' is not an id", "use the id (ASCII, with '-') as written in its file")
+                self._report(line, key, "not_an_id", value=value)
         return out
 
     def mapping(self, key: str, required: bool = False, example: str = "{...}") -> Fields | None:
@@ -413,7 +394,7 @@ class Fields:
         if node is None:
             return None
         if not isinstance(node, MappingNode):
-            self._error(line_of(node), key, "expected 'field: value' lines under it", f"write '{key}: {example}'")
+            self._report(line_of(node), key, "not_fields", key=key, example=example)
             return None
         return Fields(node, self.path, self.problems, self.name(key))
 
@@ -424,8 +405,7 @@ class Fields:
             if isinstance(item, MappingNode):
                 out.append(Fields(item, self.path, self.problems, f"{self.name(key)}[{index}]"))
             else:
-                self._error(line_of(item), f"{key}[{index}]", "expected 'field: value' lines",
-                            "start each entry with '- ' followed by 'field: value' lines")
+                self._report(line_of(item), f"{key}[{index}]", "entry_not_fields")
         return out
 
 
@@ -446,8 +426,7 @@ def load_yaml_file(file: Path, shown: str, problems: Problems) -> Fields | None:
     if node is None:
         return None
     if not isinstance(node, MappingNode):
-        problems.add(shown, 1, "", "expected 'field: value' lines at the top of the file",
-                     "see the example in README.md")
+        problems.report(shown, 1, "", "file_not_fields")
         return None
     return Fields(node, shown, problems)
 

@@ -365,7 +365,7 @@ class FeedSet:
             image = ""
             if item.image:
                 image = (f'<p><img src="{html.escape(self.site_url + item.image)}" '
-                         f'alt="{html.escape(item.title)}"></p>\n')
+                         f'alt="{html.escape(item.image_alt or item.title)}"></p>\n')
             meta = f"<p><em>{html.escape(author)}, {show_datetime(item.date)}</em></p>\n"
             note = f"<p><em>{html.escape(correction)}</em></p>\n" if correction else ""
             return f"{image}<p><strong>{html.escape(item.summary)}</strong></p>\n{meta}{note}{body}"

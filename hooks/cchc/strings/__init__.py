@@ -18,6 +18,8 @@ from pathlib import Path
 
 import yaml
 
+from cchc.messages import say
+
 STRINGS_FILE = Path(__file__).with_name("vi.yml")
 SETTING = "extra.cchc.strings"
 
@@ -55,15 +57,13 @@ def check_overrides(overrides: Mapping[str, str]) -> list[str]:
         if key not in defaults:
             close = [k for k in defaults if k.endswith("." + key)][:3] or difflib.get_close_matches(
                 key, defaults, n=2, cutoff=0.85)
-            hint = f"did you mean {' or '.join(close)}? " if close else ""
-            hint = f" ({hint}the keys are listed in cchc/strings/{STRINGS_FILE.name})"
-            problems.append(f"{SETTING}.{key}: unknown string{hint}")
+            hint = say("strings_did_you_mean", keys=" hoặc ".join(close)) if close else ""
+            problems.append(say("strings_unknown", setting=SETTING, key=key, hint=hint, file=STRINGS_FILE.name))
             continue
         wanted, got = _fields(defaults[key]), _fields(str(text))
         if got is None or not got <= (wanted or set()):
-            names = ", ".join("{" + n + "}" for n in sorted(wanted or ())) or "none"
-            problems.append(f"{SETTING}.{key}: {text!r} uses placeholders this text does not have "
-                            f"(it may use: {names}; write a literal brace as {{{{ or }}}})")
+            names = ", ".join("{" + n + "}" for n in sorted(wanted or ())) or say("strings_no_names")
+            problems.append(say("strings_bad_names", setting=SETTING, key=key, text=repr(text), names=names))
     return problems
 
 

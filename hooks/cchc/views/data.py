@@ -75,6 +75,8 @@ class NewsEntry:
     date: str
     unit: str | None  # the unit's short name valid on the item's date; None where the page is the unit's
     summary: str | None  # None on one-line listings
+    image: str | None = None  # the item's picture (path from docs/), on listings with summaries
+    image_alt: str | None = None  # what the picture shows
 
 
 @dataclass(slots=True)
@@ -219,6 +221,7 @@ class NewsPage:
     summary: str
     image: str | None
     tasks: list[TaskLink]
+    image_alt: str | None = None  # what the picture shows (required with a picture)
 
 
 @dataclass(kw_only=True)

@@ -145,7 +145,9 @@ class Views:
         return [v.NewsEntry(url=urls.item_url(item), title=item.title, date=show_date(item.date),
                             unit=units[item.unit].short_name_on(item.date.astimezone(VN_TZ).date())
                             if show_unit else None,
-                            summary=item.summary if summaries else None) for item in items]
+                            summary=item.summary if summaries else None,
+                            image=item.image if summaries else None,
+                            image_alt=item.image_alt if summaries else None) for item in items]
 
     def plan_entries(self, plans: list[Plan]) -> list[v.PlanEntry]:
         units = self.site.units
@@ -243,7 +245,7 @@ class Views:
                           item.title)
         return v.NewsPage(crumbs=crumbs, title=item.title, published=show_datetime(item.date),
                           unit=self.unit_link(item.unit, local.date()), topics=self.topic_links(item.topics),
-                          summary=item.summary, image=item.image, tasks=tasks)
+                          summary=item.summary, image=item.image, image_alt=item.image_alt, tasks=tasks)
 
     def plan(self, plan: Plan) -> v.PlanPage:
         rows = self.ix.tasks.by_plan.get(plan.id, [])

@@ -441,7 +441,8 @@ def test_demo_with_a_corrected_item_and_an_image(demo, tmp_path):
     shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     item = tmp_path / "content/news/2026/2026-11-06-sua-doi-thu-tuc-dang-ky-du-thi.md"
     text = item.read_text(encoding="utf-8")
-    item.write_text(text.replace("unit: hp-so-gddt\n", "unit: hp-so-gddt\nimage: assets/images/vneid.png\nupdated:\n"
+    item.write_text(text.replace("unit: hp-so-gddt\n", "unit: hp-so-gddt\nimage: assets/images/vneid.png\n"
+                                 "image_alt: Ứng dụng VNeID trên điện thoại\nupdated:\n"
                                  "  date: 2026-11-07 15:00\n  note: Bổ sung ngày áp dụng.\n", 1), encoding="utf-8")
     picture = b"\x89PNG\r\n\x1a\n" + b"\x01" * 500
     (tmp_path / "docs/assets/images").mkdir(parents=True, exist_ok=True)

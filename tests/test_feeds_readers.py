@@ -182,7 +182,7 @@ def test_an_item_with_an_image_carries_it_with_length_and_type(site_factory):
     site.write("docs/assets/images/hoi-nghi.png", "")
     (site.root / "docs/assets/images/hoi-nghi.png").write_bytes(picture)
     site.write("content/news/2024/tin-hoi-nghi.md",
-               NEWS.replace("tasks: [", "image: assets/images/hoi-nghi.png\ntasks: ["))
+               NEWS.replace("tasks: [", "image: assets/images/hoi-nghi.png\nimage_alt: Quang cảnh hội nghị\ntasks: ["))
     site.write("content/news/2024/khong-anh.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-khong-anh")
                .replace("date: 2024-02-20", "date: 2024-02-21"))
     out = site.build()
@@ -305,7 +305,7 @@ def test_feeds_are_byte_identical_when_nothing_changed(site_factory):
 
 
 @pytest.mark.parametrize(("updated", "line", "words"), [
-    ("updated: 01/03/2024\n", 8, "expected a date"),
+    ("updated: 01/03/2024\n", 8, "NĂM-THÁNG-NGÀY"),
     ("updated: 2024-02-19 08:00\n", 8, "ở trước ngày đăng 08:30 20/02/2024"),
     ("updated: 2024-07-01\n", 8, "chưa tới (trang được dựng ngày 30/06/2024)"),
     ("updated:\n  date: 2024-03-01\n  ghi_chu: Sửa lỗi.\n", 10, "ghi_chu"),

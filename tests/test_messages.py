@@ -12,7 +12,7 @@ from conftest import REPO
 CODE = REPO / "hooks"
 USES = {  # how the code names a message -> the section of messages.yml
     # the key is the string that ends the positional arguments: report(path, line, field, "key", name=...)
-    "problems": re.compile(r"""(?:report|\bself\.add)\((?:[^()]|\([^()]*\))*?["']([a-z0-9_]+)["']"""
+    "problems": re.compile(r"""(?:report|\bself\.add|\berror)\((?:[^()]|\([^()]*\))*?["']([a-z0-9_]+)["']"""
                            r"""\s*(?:,\s*[a-z_]+=|\))|messages\.problem\(\s*["']([a-z0-9_]+)["']"""),
     "text": re.compile(r"""\bsay\(\s*["']([a-z0-9_]+)["']\s*[,)]"""),
     "words": re.compile(r"""\bword\(\s*["']([a-z0-9_]+)["']\s*[,)]"""),

@@ -66,22 +66,20 @@ def load_synonyms(file: Path, shown: Callable[[Path], str], problems: Problems) 
     out: list[Synonym] = []
     seen: dict[tuple[str, ...], tuple[str, int]] = {}  # terms -> (as written, line)
 
-    def error(line: int, fld: str, message: str, fix: str) -> None:
-        problems.add(path, line, fld, message, fix)
+    def error(line: int, fld: str, problem: str, **values: object) -> None:
+        problems.report(path, line, fld, problem, **values)
 
     def check_phrase(text: str, line: int, fld: str) -> tuple[str, ...] | None:
         terms = phrase_terms(text)
         if not terms:
-            error(line, fld, f"«{text}» không có chữ hay số nào để tìm",
-                  "viết từ cần tìm, ví dụ «CCHC», hoặc xoá dòng này")
+            error(line, fld, "synonym_empty", text=text)
             return None
         return terms
 
     def check_unique(text: str, terms: tuple[str, ...], line: int, fld: str) -> bool:
         if terms in seen:
             first, first_line = seen[terms]
-            error(line, fld, f"«{text}» đã có ở dòng {first_line} (viết là «{first}»)",
-                  "mỗi cách viết chỉ ghi một lần: gộp hai dòng làm một hoặc xoá một chỗ")
+            error(line, fld, "synonym_twice", text=text, first_line=first_line, first=first)
             return False
         seen[terms] = (text, line)
         return True
@@ -90,14 +88,12 @@ def load_synonyms(file: Path, shown: Callable[[Path], str], problems: Problems) 
         f.check_known({"same", "also", "find"})
         has_same, has_also, has_find = f.has("same"), f.has("also"), f.has("find")
         if has_same and (has_also or has_find):
-            error(f.line, f.where, "một dòng chỉ dùng «same» hoặc «also» với «find», không dùng cả hai",
-                  "tách thành hai dòng, mỗi dòng bắt đầu bằng «- »")
+            error(f.line, f.where, "synonym_same_and_also")
             continue
         if has_same:
             entries = f.text_list("same", example="[cải cách hành chính, CCHC]")
             if len(entries) < 2:
-                error(f.line_of("same"), f.name("same"), "cần ít nhất hai cách viết cùng nghĩa",
-                      "viết thêm cách kia, ví dụ: same: [cải cách hành chính, CCHC]")
+                error(f.line_of("same"), f.name("same"), "synonym_one_word")
                 continue
             words = []
             for text, line in entries:
@@ -110,12 +106,10 @@ def load_synonyms(file: Path, shown: Callable[[Path], str], problems: Problems) 
             entries = f.text_list("also", example="[hotline, số điện thoại]")
             target = f.text("find", example="đường dây nóng")
             if not entries:
-                error(f.line, f.name("also"), "thiếu các từ «also» (những từ người dân gõ)",
-                      "thêm dòng: also: [hotline, số điện thoại]")
+                error(f.line, f.name("also"), "synonym_no_also")
                 continue
             if not target:
-                error(f.line, f.name("find"), "thiếu «find»: các từ «also» tìm thêm trang có từ nào?",
-                      "thêm dòng: find: đường dây nóng")
+                error(f.line, f.name("find"), "synonym_no_find")
                 continue
             target_terms = check_phrase(target, f.line_of("find"), f.name("find"))
             if target_terms is None:
@@ -124,14 +118,13 @@ def load_synonyms(file: Path, shown: Callable[[Path], str], problems: Problems) 
             for text, line in entries:
                 terms = check_phrase(text, line, f.name("also"))
                 if terms == target_terms:
-                    error(line, f.name("also"), f"«{text}» trùng với «find»", "xoá nó khỏi «also»")
+                    error(line, f.name("also"), "synonym_is_find", text=text)
                 elif terms and check_unique(text, terms, line, f.name("also")):
                     words.append(text)
             if words:
                 out.append(Synonym(words=tuple(words), finds=target, source=Source(path, f.line)))
         else:
-            error(f.line, f.where, "dòng này không có «same» hay «also»",
-                  "viết «- same: [cải cách hành chính, CCHC]» hoặc «- also: [hotline]» và «find: đường dây nóng»")
+            error(f.line, f.where, "synonym_neither")
     return out
 
 

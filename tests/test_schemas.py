@@ -30,9 +30,10 @@ def test_committed_schemas_are_up_to_date_and_named_by_the_files():
     site = load_site(REPO, config.build_time(), config.docs_dir).site
     for rel, text in schema_files(site.units).items():
         assert (REPO / rel).read_text(encoding="utf-8") == text, f"{rel} is stale: run cchc check"
-    assert read_yaml_first_line("content/units.yml") == "# yaml-language-server: $schema=../schemas/units.schema.json"
+    first = read_yaml_first_line("content/units.yml")
+    assert first == "# yaml-language-server: $schema=../scripts/schemas/units.schema.json"
     settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
-    assert settings["yaml.schemas"]["./schemas/units.schema.json"] == "content/units.yml"
+    assert settings["yaml.schemas"]["./scripts/schemas/units.schema.json"] == "content/units.yml"
 
 
 def read_yaml_first_line(rel: str) -> str:
@@ -41,7 +42,7 @@ def read_yaml_first_line(rel: str) -> str:
 
 def test_demo_files_pass_and_mistakes_are_refused():
     found = schemas()
-    units, topics = found["schemas/units.schema.json"], found["schemas/topics.schema.json"]
+    units, topics = found["scripts/schemas/units.schema.json"], found["scripts/schemas/topics.schema.json"]
     jsonschema.Draft7Validator.check_schema(units)
     data = read_yaml("content/units.yml")
     jsonschema.validate(data, units)

@@ -4,7 +4,7 @@ Prints every problem as `path:line: field: problem (cách sửa: fix)  [LỖI]`,
 held back (drafts and scheduled items, with their dates), and exits 1 on any error. What
 stops this check is exactly what stops `mkdocs build --strict` and `cchc deploy`: errors,
 and warnings too (exit 1), since the strict build refuses them. When the
-content is valid it also brings the JSON Schemas of units.yml and topics.yml (schemas/)
+content is valid it also brings the JSON Schemas of units.yml and topics.yml (scripts/schemas/)
 up to date, so an editor's VS Code completes the ids of the units.
 """
 

@@ -4,7 +4,7 @@ An editor who opens these files in VS Code (with the YAML extension, through
 ``.vscode/settings.json`` or the ``# yaml-language-server: $schema=...`` line at the top of
 each file) sees the field names with their meaning, the kinds of unit, and the ids of the
 existing units completed where a unit is referred to (``parent``, ``members``,
-``successor``). ``cchc check`` rewrites ``schemas/`` (when the site has that folder) after
+``successor``). ``cchc check`` rewrites ``scripts/schemas/`` (when the site has that folder) after
 the units have changed.
 """
 
@@ -16,7 +16,7 @@ from typing import Any
 
 from cchc.content.model import UNIT_KINDS, Unit
 
-SCHEMA_DIR = "schemas"
+SCHEMA_DIR = "scripts/schemas"
 DIALECT = "http://json-schema.org/draft-07/schema#"
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -106,7 +106,7 @@ def topics_schema() -> dict[str, Any]:
 
 
 def schema_files(units: dict[str, Unit]) -> dict[str, str]:
-    """``schemas/<name>.schema.json`` -> its text."""
+    """``scripts/schemas/<name>.schema.json`` -> its text."""
     def dump(schema: dict[str, Any]) -> str:
         return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return {f"{SCHEMA_DIR}/units.schema.json": dump(units_schema(units)),
@@ -114,7 +114,7 @@ def schema_files(units: dict[str, Unit]) -> dict[str, str]:
 
 
 def write_schemas(root: Path, units: dict[str, Unit]) -> list[str]:
-    """Bring ``root/schemas/`` up to date, if the site has that folder; returns the files rewritten."""
+    """Bring ``root/scripts/schemas/`` up to date, if the site has that folder; returns the files rewritten."""
     written: list[str] = []
     if not (root / SCHEMA_DIR).is_dir():
         return written

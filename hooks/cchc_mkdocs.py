@@ -37,15 +37,18 @@ from __future__ import annotations
 import html
 import shutil
 import sys
+import time
+from functools import partial
 from pathlib import Path
 
 # `mkdocs serve` re-imports this hook on every rebuild but would keep the library's
 # modules cached: drop them so an edit under hooks/cchc/ takes effect.
 _SERVING = len(sys.argv) > 1 and sys.argv[1] == "serve"
-if _SERVING:
-    for _name in [n for n in sys.modules if n == "cchc" or n.startswith("cchc.")]:
+if _SERVING:  # (but the preview's state, cchc.preview.live, is kept from build to build)
+    for _name in [n for n in sys.modules if (n == "cchc" or n.startswith("cchc.")) and n != "cchc.preview.live"]:
         del sys.modules[_name]
 
+from cchc import urls  # noqa: E402
 from cchc.build import Build, PageRef  # noqa: E402
 from cchc.config import ConfigError, site_config  # noqa: E402
 from cchc.content.bodies import page_link_problems, safe_page_html  # noqa: E402
@@ -58,15 +61,19 @@ from cchc.feeds.feedset import STYLESHEET_PATH, FeedSet  # noqa: E402
 from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
 from cchc.feeds.page import feeds_page  # noqa: E402
 from cchc.messages import say  # noqa: E402
+from cchc.preview import live  # noqa: E402
+from cchc.preview.changes import news_edits, pages_showing, snapshot  # noqa: E402
 from cchc.publish.precompress import precompress  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
-from cchc.search.pagefind import Indexer, SearchExtras  # noqa: E402
+from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
-from cchc.views.pages import generate  # noqa: E402
+from cchc.views.pages import generate, news_page  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
+from mkdocs.commands.build import _build_page, _populate_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.livereload import _timestamp  # noqa: E402
 from mkdocs.plugins import get_plugin_logger  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.structure.toc import AnchorLink  # noqa: E402
@@ -92,6 +99,11 @@ _build: Build | None = None
 # found in the bodies while the pages are written (the sanitizer, dead links) are added too.
 _preview_problems: list[Problem] | None = None
 _page_problems: list[Problem] = []
+# mkdocs serve: the watched files when this build started, and what the preview needs.
+_snapshot: dict[str, tuple[int, int]] = {}
+_nav = None
+_files = None
+_env = None
 
 
 def _current() -> Build:
@@ -101,12 +113,14 @@ def _current() -> Build:
 
 
 def on_config(config):
-    global _build, _preview_problems
+    global _build, _preview_problems, _snapshot
     _build = None
     _preview_problems = None
     _page_problems.clear()
     if _SERVING:  # the preview shows errors on its pages instead of stopping (see on_post_build)
         config.strict = False
+        live.current = None  # until this build succeeds, an edit gives a full build
+        _snapshot = snapshot(_watched(config))  # before reading: an edit made during this build is seen next
     try:
         site_cfg = site_config(config, Path(config.config_file_path))
         build_time = site_cfg.build_time()
@@ -230,7 +244,15 @@ def _start_index(config) -> Indexer:
     return build.indexer
 
 
+def on_nav(nav, config, files):
+    global _nav, _files
+    _nav, _files = (nav, files) if _SERVING else (None, None)
+    return nav
+
+
 def on_env(env, config, files):
+    global _env
+    _env = env if _SERVING else None
     if _preview_problems is not None:
         return env
     env.globals["t"] = _current().strings.t  # every template, a site's overrides too
@@ -310,6 +332,8 @@ def on_post_build(config):
         for entry in site_dir.iterdir():
             shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
         write_error_site(site_dir, _page_problems, config.site_name)
+    elif _nav is not None and _env is not None:
+        live.current = live.Served(sys.modules[__name__], config, _files, _nav, _env, build, _snapshot)
 
 
 def on_build_error(error):
@@ -324,6 +348,97 @@ def on_build_error(error):
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).resolve().parent
     for folder in ("content", "hooks"):
-        if (root / folder).is_dir():
+        if (root / folder).is_dir():  # a site using another folder's hooks has no hooks/
             server.watch(str(root / folder))
+    # The preview: an edit to a news item is shown page by page (``preview_update``).
+    server.builder = partial(live.builder, server, builder)
     return server
+
+
+# -- the preview of mkdocs serve ---------------------------------------------------------------
+
+
+def _watched(config) -> list[Path]:
+    """What mkdocs serve watches and a build reads: mkdocs.yml, content/, docs/, hooks/, the theme's folder."""
+    root = Path(config.config_file_path).resolve().parent
+    paths = [Path(config.config_file_path).resolve(), root / "content", Path(config.docs_dir), root / "hooks"]
+    custom_dir = config.theme.custom_dir
+    if custom_dir and not Path(custom_dir).resolve().is_relative_to(Path(config.docs_dir).resolve()):
+        paths.append(Path(custom_dir))
+    return [p for p in paths if p.exists()]
+
+
+def _render(served: live.Served, src: str, out=None) -> None:
+    """Render one page again as the full build did (its source and view from ``out``)."""
+    file = served.files.get_file_from_path(src)
+    if file is None or file.page is None:
+        return
+    if out is not None:
+        served.build.pages[src] = out.ref
+        served.build.views[src] = out.view
+        file.content_string = out.file_content()
+    elif file.generated_by:
+        return  # a generated page with no source to render (see preview_update)
+    _populate_page(file.page, served.config, served.files)
+    _build_page(file.page, served.config, served.files.documentation_pages(), served.nav, served.env)
+
+
+def _reload_browsers(server, new_epoch: bool) -> None:
+    """Let mkdocs serve serve the files and tell the open pages to reload (its private state:
+    mkdocs 1.6.1, pinned in requirements.txt)."""
+    with server._epoch_cond:
+        if new_epoch:
+            server._wanted_epoch = _timestamp()
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()
+
+
+def preview_update(server, served: live.Served) -> bool:
+    """Show an edit to news items without a full rebuild; False when one is needed.
+
+    First the items' own pages (then the browsers reload), then the pages that link to
+    them (listings, unit columns, plans citing them), the task CSVs, the feeds and the
+    search index (then the browsers reload again).
+    """
+    build, config = served.build, served.config
+    root = Path(config.config_file_path).resolve().parent
+    now = snapshot(_watched(config))
+    edits, reason = news_edits(root, served.snapshot, now, build.site, build.site.build_time,
+                               Path(config.docs_dir))
+    if edits is None:
+        log.info(f"preview: full rebuild ({reason})")
+        return False
+    started = time.perf_counter()
+    site_dir = Path(config.site_dir)
+    shown_before = {e.item.id: pages_showing(site_dir, urls.item_url(e.item)) for e in edits}
+    for edit in edits:
+        edit.apply()
+        _render(served, urls.news_src(edit.item), news_page(build.index, build.config, build.strings, edit.item))
+    log.info(f"preview: {len(edits)} news page(s) in {time.perf_counter() - started:.2f} s")
+    _reload_browsers(server, new_epoch=False)
+    output = generate(build.index, build.config, build.strings)
+    by_dest = {Path(f.abs_dest_path): f.src_uri for f in served.files.documentation_pages()}
+    outs = {page.src: page for page in output.pages}
+    own = {urls.news_src(e.item) for e in edits}
+    listed = sorted({by_dest[p] for paths in shown_before.values() for p in paths if p in by_dest} - own)
+    for src in listed:
+        _render(served, src, outs.get(src))
+    for download in output.files:
+        path = site_dir / download.src
+        if not path.is_file() or path.read_bytes() != download.content:
+            path.write_bytes(download.content)
+    build.feeds = FeedSet(build.site, build.site_url, config.site_name, build.settings.feed_length,
+                          build.settings.include_children, build.config.docs_dir,
+                          icon=config.theme.get("favicon"), logo=config.theme.get("logo"))
+    build.feeds.write(site_dir)
+    items = list(dict.fromkeys(build.search_items))
+    pages = list({rec.url: rec for rec in build.search_pages}.values())
+    build.search_items[:], build.search_pages[:] = items, pages
+    site = build.site
+    write_index(search_records.records_for_site(site, items) + pages, site_dir,
+                SearchExtras(SynonymTable.of(site.synonyms), search_records.answer_cards(site, items)))
+    served.snapshot = now
+    log.info(f"preview: {len(listed)} page(s) listing them, feeds and search in "
+             f"{time.perf_counter() - started:.2f} s")
+    _reload_browsers(server, new_epoch=True)
+    return True

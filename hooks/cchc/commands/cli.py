@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "measure-search": ("cchc.commands.measure_search", "đo dung lượng tải về của lần tìm kiếm đầu tiên"),
     "measure-serving": ("cchc.commands.measure_serving",
                         "đo dung lượng tải về của các trang qua nginx và qua http.server"),
+    "measure-preview": ("cchc.commands.measure_preview",
+                        "đo thời gian xem trước (mkdocs serve) hiện một chỉnh sửa tin, bài"),
     "compare-builds": ("cchc.commands.compare_builds", "so sánh hai bản dựng, từng trang, theo chữ và liên kết"),
 }
 

@@ -142,6 +142,22 @@ def load_site_or_raise(root: Path, build_time: datetime | None = None, docs_dir:
     return result
 
 
+def read_news_file(root: Path, file: Path, build_time: datetime, docs_dir: Path | None = None,
+                   ) -> tuple[NewsItem | None, bool, Problems]:
+    """Read one news file alone: ``(item, draft, problems)`` (the item is None on errors).
+
+    Only the file's own fields are checked, not its references to units, topics or
+    tasks: for ``mkdocs serve``'s preview, which uses it only when those are unchanged.
+    """
+    loader = _Loader(root, build_time, docs_dir or root / "docs")
+    loaded = loader.load_file("news", loader.read_news, file)
+    if loaded is None or loader.problems.errors:
+        return None, False, loader.problems
+    item, draft = loaded
+    assert isinstance(item, NewsItem)
+    return item, draft, loader.problems
+
+
 class _Loader:
     def __init__(self, root: Path, build_time: datetime, docs_dir: Path, bodies: bool = False):
         self.root = root
@@ -241,22 +257,29 @@ class _Loader:
             if file.suffix != ".md":
                 self.problems.report(self.shown(file), 1, "", "not_markdown")
                 continue
-            self.unloaded[folder].add(file.stem)
-            src = read_text(file, self.shown(file), self.problems)
-            if src is None:
-                continue
-            front = split_front_matter(src, self.problems)
-            if front is None:
-                continue
-            item = read(front, file)
-            draft = front.fields.boolean("draft")
-            raw_id = front.fields._map.get("id")
-            if item is not None:
-                self.unloaded[folder].discard(file.stem)
-                items.append((item, draft))
-            elif raw_id is not None and isinstance(raw_id[1].value, str):
-                self.unloaded[folder].add(raw_id[1].value.strip())
+            loaded = self.load_file(folder, read, file)
+            if loaded is not None:
+                items.append(loaded)
         return items
+
+    def load_file(self, folder: str, read, file: Path) -> tuple[object, bool] | None:
+        """One item file: ``(item, draft)``, or None when it could not be read (problems say why)."""
+        self.unloaded[folder].add(file.stem)
+        src = read_text(file, self.shown(file), self.problems)
+        if src is None:
+            return None
+        front = split_front_matter(src, self.problems)
+        if front is None:
+            return None
+        item = read(front, file)
+        draft = front.fields.boolean("draft")
+        raw_id = front.fields._map.get("id")
+        if item is not None:
+            self.unloaded[folder].discard(file.stem)
+            return item, draft
+        if raw_id is not None and isinstance(raw_id[1].value, str):
+            self.unloaded[folder].add(raw_id[1].value.strip())
+        return None
 
     def load_topics(self) -> dict[str, Topic]:
         file = self.content / "topics.yml"

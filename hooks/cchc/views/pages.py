@@ -490,14 +490,17 @@ class Pages:
             self.add(src, template, page_title, ref, partial(make_view, group, number, srcs),
                      description=description if number == 1 else None, in_nav=in_nav and number == 1)
 
+    def news_page(self, item: NewsItem) -> OutPage:
+        return OutPage(urls.news_src(item), "cchc/news.html", item.title,
+                       PageRef("news", item.title, item.id, item.unit, list(item.topics)),
+                       partial(self.views.news, item), item.body, item.summary)
+
     def run(self) -> Output:
         views, t = self.views, self.t
         self.add(urls.HOME_SRC, "cchc/home.html", self.views.config.site_name,
                  PageRef("home", self.views.config.site_name), views.home_page, in_nav=True)
         for item in self.site.news:
-            self.add(urls.news_src(item), "cchc/news.html", item.title,
-                     PageRef("news", item.title, item.id, item.unit, list(item.topics)), partial(views.news, item),
-                     item.body, item.summary)
+            self.out.pages.append(self.news_page(item))
         for plan in self.site.plans:
             if plan.tasks:
                 self.csv(urls.plan_tasks_csv(plan), self.ix.tasks.by_plan.get(plan.id, []))
@@ -604,6 +607,11 @@ class Pages:
             page_title = t("catalogue.change_title", label=label)
             self.paginate(urls.procedure_change_src(CHANGE_SLUGS[kind]), "cchc/procedure-list.html", page_title,
                           items, partial(self.views.procedure_list, page_title, label), PageRef("listing", page_title))
+
+
+def news_page(index: SiteIndex, config: SiteConfig, strings: Strings, item: NewsItem) -> OutPage:
+    """The page of one news item alone, as ``generate`` makes it (for the preview)."""
+    return Pages(index, config, strings).news_page(item)
 
 
 def generate(index: SiteIndex, config: SiteConfig, strings: Strings) -> Output:

@@ -242,6 +242,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="timed runs per tool, after one warm-up (default 3)")
     parser.add_argument("--no-warmup", action="store_true", help="skip the warm-up run (smoke tests only)")
     parser.add_argument("--skip-peers", action="store_true", help="build only this project's site")
+    parser.add_argument("--peers-up-to", type=int, metavar="N", help="build the peers only at N items or fewer "
+                        "(issue 15: they need not run at 20,000)")
     parser.add_argument("--skip-search", action="store_true", help="do not measure the first search download")
     parser.add_argument("--profile", action="store_true", help="cProfile our build at the largest N")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic site (default 1)")
@@ -282,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
             base_root = prepare_ours(site, work / "baseline", baseline)
             tools["baseline"] = (our_command(base_root, work / "baseline-site"), work / "baseline-site", base_root,
                                  Result("baseline", n, ours.pages))
-        if not args.skip_peers:
+        if not args.skip_peers and (args.peers_up_to is None or n <= args.peers_up_to):
             blog_root = peers.write_blog(site, work / "blog")
             hugo_root = peers.write_hugo(site, work / "hugo")
             tools["blog"] = ([str(peer_python), "-m", "mkdocs", "build", "-f", str(blog_root / "mkdocs.yml"),

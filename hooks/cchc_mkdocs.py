@@ -14,19 +14,27 @@ Events, in the order MkDocs sends them:
 - ``on_page_content``: sanitize the editor's body of an item page (a generated page's
   Markdown is only that body) and report, with file and line, what was removed and
   links that lead to no page; note which item each page shows, for the search index.
+- ``on_nav``: (``mkdocs serve`` only) keep the nav and files for the preview.
 - ``on_env``: give the templates ``t()`` (the words readers see); start writing the
-  Pagefind index in a thread while MkDocs renders.
+  Pagefind index in a thread while MkDocs renders (records made one by one as Pagefind
+  takes them).
 - ``on_page_context``: the page's view data as ``cchc`` (built now, dropped once used),
   the headings its template draws added to the page's table of contents, and the feeds
   the page is about, for autodiscovery (``cchc_feeds``) and for a visible follow line
   (``cchc_page_feeds``): its own feeds first, then its section's, then the site's; never
   an empty feed; ``cchc_updated``, the "Cập nhật ngày ..." line of a corrected item.
-- ``on_post_page``: drop the templates' indentation; free what a written page keeps.
+- ``on_post_page``: drop the templates' indentation; free what a written page keeps
+  (its Markdown and a generated page's source are freed as soon as it is rendered, in
+  ``on_page_content``).
 - ``on_post_build``: write the feeds, wait for the search index, then (last) write the
   ``.gz``/``.br`` copies of the text files for the web server (not for ``mkdocs serve``);
   while previewing content with errors, write the error page instead.
 - ``on_build_error``: wait for the index thread so no Pagefind process is left running.
-- ``on_serve``: also watch ``content/`` and ``hooks/``.
+- ``on_serve``: also watch ``content/`` and ``hooks/``; install the preview: after an edit
+  that only changes news items' titles, summaries or bodies, ``preview_update`` renders
+  those items' pages (the browsers reload), then the pages that link to them, the task
+  CSVs, the feeds and the search index (they reload again); any other change, or an
+  error, is a full rebuild (``cchc.preview``).
 
 The work is done by the ``cchc`` package (``hooks/cchc/``), which never imports MkDocs;
 this module only translates events into calls of it and keeps the one ``Build`` state.
@@ -205,6 +213,16 @@ def on_files(files, config):
 
 
 def on_page_content(html, page, config, files):
+    html = _page_content(html, page, config, files)
+    # MkDocs renders every page's Markdown before it writes the first one: its Markdown and
+    # a generated page's source are not needed again, so they are not held until then.
+    page.markdown = None
+    if page.file.generated_by:
+        page.file.content_string = ""
+    return html
+
+
+def _page_content(html, page, config, files):
     build = _current()
     src = page.file.src_uri
     ref = build.pages.get(src)
@@ -301,9 +319,6 @@ def on_post_page(output, page, config):
     # MkDocs keeps every page until the build ends; what is written is not needed again
     # (links and anchors are checked from what MkDocs recorded while rendering).
     page.content = None
-    page.markdown = None
-    if page.file.generated_by:
-        page.file.content_string = ""
     return compact(output)
 
 

@@ -48,3 +48,14 @@ def test_bench_smoke(tmp_path: Path) -> None:
     row = next(line for line in proc.stdout.splitlines() if line.startswith("| 200 | this project"))
     assert "failed" not in row
     assert list((tmp_path / "results").glob("*.md"))
+    assert "Chrome per HTML page" in proc.stdout and "CPU (median)" in proc.stdout
+
+
+def test_chrome_is_what_surrounds_the_article(tmp_path: Path) -> None:
+    from cchc.bench.measure import chrome
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_bytes(b"<head>12</head><article>text</article><footer/>")
+    (tmp_path / "b.html").write_bytes(b"<p>no article</p>")
+    (tmp_path / "c.css").write_bytes(b"body{}")
+    assert chrome(tmp_path) == (2, 47 + 17, 15 + 9 + 17)

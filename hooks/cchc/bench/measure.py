@@ -114,6 +114,25 @@ def folder_size(path: Path) -> tuple[int, int]:
     return total, files
 
 
+def chrome(path: Path) -> tuple[int, int, int]:
+    """(HTML pages, their bytes, the bytes outside each page's ``<article>``...``</article>``).
+
+    What a page costs beyond its text: Material's head, header, nav, footer and scripts.
+    Pages without an article (redirects, Hugo's minimal templates) count as all chrome.
+    """
+    pages = total = outside = 0
+    for base, _, names in os.walk(path):
+        for name in names:
+            if not name.endswith(".html"):
+                continue
+            data = Path(base, name).read_bytes()
+            start, end = data.find(b"<article"), data.rfind(b"</article>")
+            pages += 1
+            total += len(data)
+            outside += len(data) - (end + len(b"</article>") - start if 0 <= start < end else 0)
+    return pages, total, outside
+
+
 def median(values: list[float]) -> float:
     ordered = sorted(values)
     mid = len(ordered) // 2

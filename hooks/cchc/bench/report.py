@@ -20,6 +20,7 @@ class Result:
     peak_rss: int = 0  # bytes, max over the timed runs
     out_bytes: int = 0
     out_files: int = 0
+    html: tuple[int, int, int] = (0, 0, 0)  # HTML pages, their bytes, bytes outside <article> (measure.chrome)
     search_bytes: int | None = None
     search_note: str = ""
     error: str = ""
@@ -102,6 +103,18 @@ def targets(results: list[Result], n: int = 5000, base: int = 1000, large: int =
         line("first search download <= 1.5 MB (issue 6)", ours.search_note or "n/a", None)
     else:
         line("first search download <= 1.5 MB (issue 6)", _search(ours), ours.search_bytes <= 1.5e6)
+    return "\n".join(lines)
+
+
+def chrome_budget(results: list[Result]) -> str:
+    """What a page costs beyond its text, per tool and N (issue 15)."""
+    lines = ["Chrome per HTML page (bytes outside <article>, the same for every page of a kind):", ""]
+    for r in results:
+        pages, total, outside = r.html
+        if pages and not r.error:
+            lines.append(f"- N = {r.n:,}, {TOOLS[r.tool]}: {pages:,} pages, {total / pages / 1e3:.1f} kB a page, "
+                         f"of which {outside / pages / 1e3:.1f} kB around the content "
+                         f"({outside / 1e6:.1f} MB of {total / 1e6:.1f} MB)")
     return "\n".join(lines)
 
 

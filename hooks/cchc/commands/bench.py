@@ -37,7 +37,7 @@ import sysconfig
 from pathlib import Path
 
 from cchc.bench import REPO, generate, measure, peers
-from cchc.bench.report import Result, table, targets, versus_baseline
+from cchc.bench.report import Result, chrome_budget, table, targets, versus_baseline
 
 PROBE = Path(generate.__file__).with_name("search_probe.py")
 CHROMIUM = Path("/usr/bin/chromium")
@@ -314,6 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             if result.error:
                 continue
             result.out_bytes, result.out_files = measure.folder_size(out)
+            result.html = measure.chrome(out)
             if args.skip_search or name in ("hugo", "baseline"):
                 result.search_note = "skipped" if args.skip_search else "n/a"
                 continue
@@ -339,7 +340,7 @@ def main(argv: list[str] | None = None) -> int:
     if baseline is not None:
         header.insert(1, f"Baseline: this project at {args.baseline} ({baseline.name}), built interleaved with the "
                       "working tree on the same generated content.")
-    text = "\n".join(header) + table(results) + "\n\n" + targets(results)
+    text = "\n".join(header) + table(results) + "\n\n" + targets(results) + "\n\n" + chrome_budget(results)
     if baseline is not None:
         text += "\n\n" + versus_baseline(results, args.baseline)
     if profile_text:

@@ -374,12 +374,14 @@ def on_serve(server, config, builder):
 
 
 def _watched(config) -> list[Path]:
-    """What mkdocs serve watches and a build reads: mkdocs.yml, content/, docs/, hooks/, the theme's folder."""
+    """What a build reads and an editor may change: mkdocs.yml, content/, docs/, hooks/ and the
+    template folders (the site's and the shipped ones, not the installed theme's)."""
     root = Path(config.config_file_path).resolve().parent
     paths = [Path(config.config_file_path).resolve(), root / "content", Path(config.docs_dir), root / "hooks"]
-    custom_dir = config.theme.custom_dir
-    if custom_dir and not Path(custom_dir).resolve().is_relative_to(Path(config.docs_dir).resolve()):
-        paths.append(Path(custom_dir))
+    docs = Path(config.docs_dir).resolve()
+    for folder in map(Path, config.theme.dirs):
+        if "site-packages" not in folder.parts and not folder.resolve().is_relative_to(docs):
+            paths.append(folder)
     return [p for p in paths if p.exists()]
 
 

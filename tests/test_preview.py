@@ -91,3 +91,76 @@ def test_an_error_in_the_edited_item_is_reported_by_the_full_build(served):
                     encoding="utf-8")
     wait_until(lambda: "khong-co" in log.read_text(encoding="utf-8"), TIMEOUT, proc)
     assert "preview: 1 news page(s)" not in log.read_text(encoding="utf-8")
+
+
+
+def _edits(site, change):
+    """``news_edits`` after ``change(site)``, from snapshots taken around it."""
+    from cchc.config import build_time_from
+    from cchc.preview.changes import news_edits, snapshot
+
+    result = site.check()
+    watched = [site.root / "mkdocs.yml", site.root / "content", site.root / "docs"]
+    before = snapshot(watched)
+    change(site)
+    after = {k: (v[0] + 1, v[1]) if k in changed_paths(site) else v for k, v in snapshot(watched).items()}
+    return news_edits(site.root, before, after, result.site, build_time_from(BUILD_DATE), site.root / "docs")
+
+
+def changed_paths(site) -> set[str]:
+    """The files a test changed (mtimes can be equal within one clock tick)."""
+    return {str(p) for p in site.changed}
+
+
+@pytest.mark.parametrize(("change", "reason"), [
+    ({"content/news/2024/tin-hoi-nghi.md": ("unit: hp-so-gddt", "unit: hp-so-gddt-khac")}, "unit changed"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("date: 2024-02-20 08:30", "date: 2024-02-21 08:30")}, "date changed"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("title: Hội nghị", "title: Hội thảo"),
+      "mkdocs.yml": ("site_name: Thử nghiệm", "site_name: Thử nghiệm 2")}, "mkdocs.yml is not a news item"),
+    ({"content/plans/kh-2024.md": ("\n---\n", "\n---\nThêm.\n")}, "is not a news item"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("\n---\n", "\ndraft: true\n---\n")}, "became a draft"),
+])
+def test_what_an_edit_touches(site_factory, change, reason):
+    site = site_factory()
+    site.changed = []
+
+    def apply(s):
+        for rel, (old, new) in change.items():
+            path = s.root / rel
+            text = path.read_text(encoding="utf-8")
+            assert old in text
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            s.changed.append(path)
+
+    edits, why = _edits(site, apply)
+    assert edits is None and reason in why
+
+
+def test_a_title_and_body_edit_is_previewed(site_factory):
+    site = site_factory()
+    site.changed = []
+
+    def apply(s):
+        path = s.root / "content/news/2024/tin-hoi-nghi.md"
+        edit_news(path, NEW_TITLE, NEW_LINE)
+        s.changed.append(path)
+
+    edits, why = _edits(site, apply)
+    assert why == "" and [e.item.id for e in edits] == ["tin-hoi-nghi"]
+    edits[0].apply()
+    assert edits[0].item.title == NEW_TITLE and NEW_LINE in edits[0].item.body
+
+
+def test_pages_showing_an_item_are_those_linking_to_it(tmp_path):
+    from cchc.preview.changes import pages_showing
+
+    pages = {"tin-tuc/index.html": '<a href="2024/tin-hoi-nghi/">x</a>',
+             "don-vi/a/index.html": '<a href="../../tin-tuc/2024/tin-hoi-nghi/#top">x</a>',
+             "tin-tuc/2024/khac/index.html": '<a href="../tin-hoi-nghi/index.html">x</a>',
+             "chu-de/b.html": '<a href="../tin-tuc/2024/mot-tin-hoi-nghi/">x</a>',
+             "luu-tru/2024.html": "Hội nghị (no link)"}
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(html, encoding="utf-8")
+    found = sorted(p.relative_to(tmp_path).as_posix() for p in pages_showing(tmp_path, "tin-tuc/2024/tin-hoi-nghi/"))
+    assert found == ["don-vi/a/index.html", "tin-tuc/2024/khac/index.html", "tin-tuc/index.html"]

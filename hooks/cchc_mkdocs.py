@@ -427,17 +427,18 @@ def preview_update(server, served: live.Served) -> bool:
         return False
     started = time.perf_counter()
     site_dir = Path(config.site_dir)
-    shown_before = {e.item.id: pages_showing(site_dir, urls.item_url(e.item)) for e in edits}
     for edit in edits:
         edit.apply()
         _render(served, urls.news_src(edit.item), news_page(build.index, build.config, build.strings, edit.item))
     log.info(f"preview: {len(edits)} news page(s) in {time.perf_counter() - started:.2f} s")
     _reload_browsers(server, new_epoch=False)
+    # The pages linking to an item still link to it (its address did not change).
+    shown = [path for edit in edits for path in pages_showing(site_dir, urls.item_url(edit.item))]
     output = generate(build.index, build.config, build.strings)
     by_dest = {Path(f.abs_dest_path): f.src_uri for f in served.files.documentation_pages()}
     outs = {page.src: page for page in output.pages}
     own = {urls.news_src(e.item) for e in edits}
-    listed = sorted({by_dest[p] for paths in shown_before.values() for p in paths if p in by_dest} - own)
+    listed = sorted({by_dest[p] for p in shown if p in by_dest} - own)
     for src in listed:
         _render(served, src, outs.get(src))
     for download in output.files:

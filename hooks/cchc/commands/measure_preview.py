@@ -90,6 +90,12 @@ def edit_news(path: Path, title: str, paragraph: str) -> None:
     path.write_text(text.rstrip("\n") + "\n\n" + paragraph + "\n", encoding="utf-8")
 
 
+def idle(log: Path) -> bool:
+    """Whether serve has finished its last full build (so an edit is not timed behind one)."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    return "Serving on" in text and text.rfind("Documentation built") > text.rfind("Building documentation...")
+
+
 def log_count(log: Path) -> int:
     return log.read_text(encoding="utf-8", errors="replace").count(DONE_LINE)
 
@@ -124,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     feed = base + urls.feed_path(urls.NEWS_FEED, "rss")
     rows = []
     try:
-        first = wait_until(lambda: fetch(base) is not None, 1800, proc)
+        first = wait_until(lambda: fetch(base) is not None and idle(log), 1800, proc)
         print(f"mkdocs serve: first build {first:.1f} s; {args.edits} edits, one at a time", flush=True)
         for k, item in enumerate(items, start=1):
             marker = f"Bản sửa số {k} của tin"

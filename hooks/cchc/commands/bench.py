@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-peers", action="store_true", help="build only this project's site")
     parser.add_argument("--peers-up-to", type=int, metavar="N", help="build the peers only at N items or fewer "
                         "(issue 15: they need not run at 20,000)")
+    parser.add_argument("--baseline-up-to", type=int, metavar="N", help="build the baseline only at N items or "
+                        "fewer (default: at every N)")
     parser.add_argument("--skip-search", action="store_true", help="do not measure the first search download")
     parser.add_argument("--profile", action="store_true", help="cProfile our build at the largest N")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic site (default 1)")
@@ -280,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
         n_news = sum(1 for item in site.news if not item["draft"] and item["date"] <= generate.BUILD_TIME)
         ours = Result("ours", n, n_news + len(site.procedures) + len(site.plans))
         tools["ours"] = (our_command(root, work / "ours-site"), work / "ours-site", root, ours)
-        if baseline is not None:
+        if baseline is not None and (args.baseline_up_to is None or n <= args.baseline_up_to):
             base_root = prepare_ours(site, work / "baseline", baseline)
             tools["baseline"] = (our_command(base_root, work / "baseline-site"), work / "baseline-site", base_root,
                                  Result("baseline", n, ours.pages))

@@ -15,6 +15,7 @@ and the site's news feed and serve's log line saying the search index is written
 from __future__ import annotations
 
 import argparse
+import http.client
 import json
 import os
 import re
@@ -63,7 +64,7 @@ def fetch(url: str) -> str | None:
     try:
         with urllib.request.urlopen(url, timeout=60) as reply:
             return reply.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
+    except (urllib.error.URLError, OSError, http.client.HTTPException):  # also a file being rewritten
         return None
 
 

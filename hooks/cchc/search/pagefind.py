@@ -35,11 +35,10 @@ OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pag
 EXTRAS_FILE = "cchc-search.pf_json"
 EXTRAS_VERSION = 1
 
-# Requests sent to Pagefind and not yet answered, at most. Pagefind reads every request it
-# is sent at once and holds it until it is processed: with all 5,000 records of the
-# benchmark written ahead, its resident memory went from 320 MB (the index) to 710 MB
-# while it caught up. A window of 16 keeps it at the index's size, as fast (measured with
-# `cchc bench --items 5000`, see the README's performance section).
+# Requests sent to Pagefind and not yet answered, at most: the records are then made only
+# as fast as Pagefind takes them. Measured at 5,000 items, Pagefind itself holds about
+# 210 MB once it has every record with or without this bound; its peak (750 to 810 MB)
+# is while it builds the bundle (README, "Performance").
 WINDOW = 16
 
 _UNUSED_BUNDLE_FILES = (

@@ -16,8 +16,7 @@ Events, in the order MkDocs sends them:
   links that lead to no page; note which item each page shows, for the search index.
 - ``on_nav``: (``mkdocs serve`` only) keep the nav and files for the preview.
 - ``on_env``: give the templates ``t()`` (the words readers see); start writing the
-  Pagefind index in a thread while MkDocs renders (records made one by one as Pagefind
-  takes them).
+  Pagefind index in a thread while MkDocs renders.
 - ``on_page_context``: the page's view data as ``cchc`` (built now, dropped once used),
   the headings its template draws added to the page's table of contents, and the feeds
   the page is about, for autodiscovery (``cchc_feeds``) and for a visible follow line

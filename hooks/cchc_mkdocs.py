@@ -426,9 +426,13 @@ def preview_update(server, served: live.Served) -> bool:
         return False
     started = time.perf_counter()
     site_dir = Path(config.site_dir)
+    known = len(_page_problems)
     for edit in edits:
         edit.apply()
         _render(served, urls.news_src(edit.item), news_page(build.index, build.config, build.strings, edit.item))
+    if any(problem.severity == "error" for problem in _page_problems[known:]):
+        log.info("preview: full rebuild (an edited body has errors: the preview shows them)")
+        return False
     log.info(f"preview: {len(edits)} news page(s) in {time.perf_counter() - started:.2f} s")
     _reload_browsers(server, new_epoch=False)
     # The pages linking to an item still link to it (its address did not change).

@@ -22,6 +22,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "measure-serving": ("cchc.commands.measure_serving",
                         "đo dung lượng tải về của các trang qua nginx và qua http.server"),
     "compare-builds": ("cchc.commands.compare_builds", "so sánh hai bản dựng, từng trang, theo chữ và liên kết"),
+    "lighthouse": ("cchc.commands.lighthouse", "đo Lighthouse (điện thoại) trên mỗi loại trang, in bảng kết quả"),
 }
 
 

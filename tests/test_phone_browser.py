@@ -1,0 +1,199 @@
+"""Every page type on a phone, in a real browser: no sideways scrolling, no stray request, no axe violation.
+
+The demo site is built into a tmp folder, served on 127.0.0.1 like a production server
+(cchc/bench/pagetypes.py: the 404 page for a missing address, gzip), and one page of each
+type (the largest of its kind: home, news item, plan with tasks, procedure, unit column,
+task tables, topic, archive, feeds page, 404) is opened in Debian's headless Chromium at
+360 x 740 and 390 x 844 as a phone (touch, mobile viewport). Each visit fails on:
+
+- horizontal overflow: the page is wider than the screen, or an element sticks out of it
+  outside a scroll box (the reader would have to scroll sideways);
+- a request that fails (status 400 or more, or no answer) or goes to another host than
+  the site's own, and any console error or uncaught exception;
+- any violation reported by axe-core (the version pinned in tests/browser/package-lock.json,
+  injected into the page: nothing is fetched from elsewhere).
+
+Chromium comes from scripts/setup-browser and axe-core from npm ci in tests/browser (both run
+by ``scripts/setup --test``); the tests fail, not skip, without them.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from cchc.bench.pagetypes import PAGE_TYPES, PagePick, pick_pages, serve
+from conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = REPO / "tests" / "browser" / "node_modules" / "axe-core" / "axe.min.js"
+PHONES = {"360x740": (360, 740), "390x844": (390, 844)}
+
+# Elements that stick out of the screen (right edge past its width) and are not inside a
+# scroll box, with the part of the page they are in: a reader has to scroll sideways.
+OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = el => {
+    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+      const s = getComputedStyle(p);
+      if (s.overflowX !== 'visible' || s.position === 'fixed') return true;
+    }
+    return false;
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+    const s = getComputedStyle(el);
+    if (s.visibility === 'hidden' || s.position === 'fixed' || clipped(el)) continue;
+    const cls = [...el.classList].map(c => '.' + c).join('');
+    const text = (el.textContent || '').trim().slice(0, 60);
+    out.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)}px: ${text}`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo content of this repository, built with its mkdocs.yml."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    out = tmp_path_factory.mktemp("phone") / "site"
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(out)))
+    return out
+
+
+@pytest.fixture(scope="module")
+def picks(demo_site) -> dict[str, PagePick]:
+    return {p.kind: p for p in pick_pages(demo_site)}
+
+
+@pytest.fixture(scope="module")
+def base_url(demo_site):
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} not found: run scripts/setup-browser (installs Debian's chromium)")
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} not found: run scripts/setup --test (npm ci in tests/browser)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class PhoneVisit:
+    """One page opened on a phone, with every request, failure and console error it caused."""
+
+    def __init__(self, browser, base_url: str, pick: PagePick, size: tuple[int, int]):
+        self.base = urlsplit(base_url)
+        self.pick = pick
+        self.context = browser.new_context(viewport={"width": size[0], "height": size[1]},
+                                           is_mobile=True, has_touch=True, device_scale_factor=2)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.problems: list[str] = []
+        page = self.page
+        page.on("request", lambda r: self.requests.append(r.url))
+        page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url} ({r.failure})"))
+        page.on("response", self._response)
+        page.on("console", self._console)
+        page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
+        self.url = base_url + pick.path
+        response = page.goto(self.url, wait_until="load")
+        assert response is not None and response.status == pick.status, (self.url, response and response.status)
+        # scroll to the end so that everything a reader would load (lazy images) is requested
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.scrollTo(0, 0)")
+
+    def _console(self, message) -> None:
+        # the browser logs the 404 page's own status as an error: that one is expected
+        if message.type == "error" and not (self.pick.status != 200 and message.location.get("url") == self.url):
+            self.problems.append(f"console error: {message.text} ({message.location.get('url')})")
+
+    def _response(self, response) -> None:
+        if response.status >= 400 and not (response.url == self.url and response.status == self.pick.status):
+            self.problems.append(f"status {response.status}: {response.url}")
+
+    def off_host(self) -> list[str]:
+        return [u for u in self.requests if urlsplit(u).scheme not in ("data", "blob")
+                and urlsplit(u).netloc != self.base.netloc]
+
+    def overflow(self) -> dict:
+        return self.page.evaluate(OVERFLOW_JS)
+
+    def axe(self) -> list[dict]:
+        self.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        return self.page.evaluate("""async () => {
+          const result = await axe.run(document, {resultTypes: ['violations']});
+          return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+            nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/\\s+/g, ' '))}));
+        }""")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture(params=list(PHONES), scope="module")
+def phone(request):
+    return PHONES[request.param]
+
+
+@pytest.fixture
+def visit(browser, base_url, picks, phone):
+    opened = []
+
+    def open_page(kind: str) -> PhoneVisit:
+        opened.append(PhoneVisit(browser, base_url, picks[kind], phone))
+        return opened[-1]
+
+    yield open_page
+    for v in opened:
+        v.close()
+
+
+def test_every_page_type_is_picked(picks):
+    assert [p.kind for p in picks.values()] == [t.name for t in PAGE_TYPES]
+    assert len({p.path for p in picks.values()}) == len(PAGE_TYPES)
+
+
+KINDS = [t.name for t in PAGE_TYPES]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_fits_the_phone_screen(visit, kind):
+    v = visit(kind)
+    found = v.overflow()
+    assert found["scrollWidth"] <= found["width"] and not found["out"], (
+        f"/{v.pick.path} at {found['width']} px is {found['scrollWidth']} px wide; sticking out:\n"
+        + "\n".join(found["out"]))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_makes_no_stray_request(visit, kind):
+    v = visit(kind)
+    assert not v.off_host(), f"/{v.pick.path} requests another host: {v.off_host()}"
+    assert not v.problems, f"/{v.pick.path}:\n" + "\n".join(v.problems)
+    # the page did load its own assets: the check above saw real traffic
+    assert any("/assets/" in u for u in v.requests)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_has_no_axe_violation(visit, kind):
+    v = visit(kind)
+    violations = v.axe()
+    assert not violations, f"/{v.pick.path}:\n" + "\n".join(
+        f"{x['id']} ({x['impact']}): {x['help']}\n    " + "\n    ".join(x["nodes"][:5]) for x in violations)

@@ -20,6 +20,7 @@ by ``scripts/setup --test``); the tests fail, not skip, without them.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,6 +56,23 @@ OVERFLOW_JS = """() => {
     out.push(`${el.tagName.toLowerCase()}${cls} right=${Math.round(r.right)}px: ${text}`);
   }
   return {scrollWidth: document.documentElement.scrollWidth, width, out: out.slice(0, 10)};
+}"""
+
+# Words (Vietnamese syllables) of the tables and cards that the browser broke across two lines.
+BROKEN_WORDS_JS = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement.closest('.cchc-table') || !node.parentElement.getClientRects().length) continue;
+    for (const m of node.textContent.matchAll(/[^\\s/-]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken.slice(0, 10);
 }"""
 
 
@@ -180,6 +198,8 @@ def test_page_fits_the_phone_screen(visit, kind):
     assert found["scrollWidth"] <= found["width"] and not found["out"], (
         f"/{v.pick.path} at {found['width']} px is {found['scrollWidth']} px wide; sticking out:\n"
         + "\n".join(found["out"]))
+    broken = v.page.evaluate(BROKEN_WORDS_JS)
+    assert not broken, f"/{v.pick.path}: words broken across lines: {broken}"
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -197,3 +217,45 @@ def test_page_has_no_axe_violation(visit, kind):
     violations = v.axe()
     assert not violations, f"/{v.pick.path}:\n" + "\n".join(
         f"{x['id']} ({x['impact']}): {x['help']}\n    " + "\n    ".join(x["nodes"][:5]) for x in violations)
+
+
+# What a printed page (or a PDF saved from it) must show and hide (Nghị định 42/2022/NĐ-CP).
+PRINT_JS = """() => {
+  const shown = el => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const visible = sel => [...document.querySelectorAll(sel)].filter(shown).map(e => e.outerHTML.slice(0, 80));
+  return {
+    title: shown(document.querySelector('article h1')) ? document.querySelector('article h1').textContent : null,
+    site: visible('.cchc-print-site').length, url: [...document.querySelectorAll('.cchc-print-url')].filter(shown)
+      .map(e => e.textContent.trim()),
+    facts: [...document.querySelectorAll('.cchc-facts dt')].filter(shown).map(e => e.textContent.trim()),
+    chrome: visible('.md-header, .md-sidebar, .md-footer, .md-path, .md-search, .cchc-crumbs, button, .md-button, nav'),
+    text: document.querySelector('article').innerText.length,
+  };
+}"""
+
+
+@pytest.mark.parametrize("kind, facts", [
+    ("news item", {"Ngày đăng", "Đơn vị"}),
+    ("plan with tasks", {"Ngày ban hành", "Đơn vị ban hành"}),
+    ("procedure", {"Cơ quan thực hiện"}),
+])
+def test_item_prints_on_a4_with_title_date_unit_and_address(browser, base_url, picks, kind, facts):
+    context = browser.new_context(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
+    page = context.new_page()
+    try:
+        page.goto(base_url + picks[kind].path, wait_until="load")
+        page.emulate_media(media="print")
+        printed = page.evaluate(PRINT_JS)
+        assert printed["title"], "the title is printed"
+        assert printed["site"] == 1
+        canonical = page.get_attribute("link[rel=canonical]", "href")
+        assert printed["url"] == [f"Địa chỉ trang: {canonical}"]
+        assert facts <= set(printed["facts"]), printed["facts"]
+        assert printed["chrome"] == [], "navigation, search and buttons are not printed"
+        assert printed["text"] > 500
+        pdf = page.pdf(prefer_css_page_size=True)
+        # every page A4 (210 x 297 mm = 595 x 842 pt) from the stylesheet's @page (else Letter, 612 x 792)
+        boxes = [tuple(float(x) for x in box.split()) for box in re.findall(rb"/MediaBox \[([^\]]*)\]", pdf)]
+        assert boxes and all(abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5 for _, _, w, h in boxes), boxes
+    finally:
+        context.close()

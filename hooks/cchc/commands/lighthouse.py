@@ -3,6 +3,7 @@
     .venv/bin/cchc lighthouse                  # build the demo (mkdocs build), then measure
     .venv/bin/cchc lighthouse --site site/     # a site already built
     .venv/bin/cchc lighthouse --runs 3 --json lighthouse.json
+    .venv/bin/cchc lighthouse --no-gzip        # served without compression
 
 Lighthouse and Chromium are the pinned ones: Lighthouse from tests/browser/package-lock.json
 (``scripts/setup --test`` installs it with npm ci), Debian's /usr/bin/chromium. The site is
@@ -40,8 +41,12 @@ METRICS = (("first-contentful-paint", "FCP", 1000, "s"), ("largest-contentful-pa
            ("total-blocking-time", "TBT", 1, "ms"), ("cumulative-layout-shift", "CLS", 1, ""))
 
 
-def run_lighthouse(url: str) -> dict:
-    """One Lighthouse run of ``url`` (mobile, default settings); returns its JSON report."""
+def run_lighthouse(url: str, status: int = 200) -> dict:
+    """One Lighthouse run of ``url`` (mobile, default settings); returns its JSON report.
+
+    ``status`` is the HTTP status the page is expected to answer with: Lighthouse refuses to
+    audit a page answered with 404 unless told that this is expected (the 404 page).
+    """
     if not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} not found: run scripts/setup --test (npm ci in tests/browser)")
     with tempfile.TemporaryDirectory(prefix="cchc-lh-") as tmp:
@@ -50,6 +55,8 @@ def run_lighthouse(url: str) -> dict:
                f"--only-categories={','.join(CATEGORIES)}",
                "--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run "
                f"--disable-background-networking --disable-component-update --user-data-dir={tmp}/profile"]
+        if status != 200:
+            cmd.append("--ignore-status-code")
         proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
         if proc.returncode != 0 or not out.is_file():
             raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
@@ -75,14 +82,14 @@ def summarise(report: dict) -> dict:
     return {"scores": scores, "metrics": metrics, "failed": sorted(failed)}
 
 
-def measure(site: Path, runs: int, log=print) -> list[dict]:
+def measure(site: Path, runs: int, compress: bool = True, log=print) -> list[dict]:
     """``runs`` Lighthouse runs of each picked page of ``site``; one dict per page type."""
     picks = pick_pages(site)
     results: dict[str, dict] = {p.kind: {"kind": p.kind, "path": p.path, "runs": []} for p in picks}
-    with serve(site) as base:
+    with serve(site, compress) as base:
         for run in range(runs):
             for pick in picks:
-                summary = summarise(run_lighthouse(base + pick.path))
+                summary = summarise(run_lighthouse(base + pick.path, pick.status))
                 results[pick.kind]["runs"].append(summary)
                 log(f"  run {run + 1}/{runs} {pick.kind:<16} /{pick.path}: "
                     + " ".join(f"{c} {summary['scores'][c]}" for c in CATEGORIES))
@@ -134,12 +141,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="a built site (default: build the demo into a temporary folder)")
     parser.add_argument("--runs", type=int, default=3, help="runs per page type (3)")
     parser.add_argument("--json", type=Path, help="also write every run's scores and metrics to this file")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="serve without compression (like python -m http.server; production servers gzip)")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="cchc-lh-site-") as tmp:
         site = args.site.resolve() if args.site else build_demo(Path(tmp) / "site")
         print(f"Lighthouse {_version()} (mobile, default settings), {args.runs} runs per page type, "
-              f"{_chromium_version()}", file=sys.stderr)
-        results = measure(site, args.runs, log=lambda line: print(line, file=sys.stderr))
+              f"{_chromium_version()}, {'no compression' if args.no_gzip else 'gzip'}", file=sys.stderr)
+        results = measure(site, args.runs, not args.no_gzip, log=lambda line: print(line, file=sys.stderr))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table(results))

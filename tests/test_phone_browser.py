@@ -170,17 +170,25 @@ def phone(request):
     return PHONES[request.param]
 
 
-@pytest.fixture
-def visit(browser, base_url, picks, phone):
-    opened = []
-
-    def open_page(kind: str) -> PhoneVisit:
-        opened.append(PhoneVisit(browser, base_url, picks[kind], phone))
-        return opened[-1]
-
-    yield open_page
-    for v in opened:
+@pytest.fixture(scope="module")
+def opened(browser):
+    """The pages opened so far, one per (screen, page type): the checks of one page share one visit."""
+    pages: dict[tuple, PhoneVisit] = {}
+    yield pages
+    for v in pages.values():
         v.close()
+
+
+@pytest.fixture
+def visit(browser, base_url, picks, phone, opened):
+    def open_page(kind: str) -> PhoneVisit:
+        for key in [k for k in opened if k[0] != phone]:  # tests run screen by screen: free the other's
+            opened.pop(key).close()
+        if (phone, kind) not in opened:
+            opened[(phone, kind)] = PhoneVisit(browser, base_url, picks[kind], phone)
+        return opened[(phone, kind)]
+
+    return open_page
 
 
 def test_every_page_type_is_picked(picks):
@@ -259,3 +267,37 @@ def test_item_prints_on_a4_with_title_date_unit_and_address(browser, base_url, p
         assert boxes and all(abs(w - 595.3) < 1.5 and abs(h - 841.9) < 1.5 for _, _, w, h in boxes), boxes
     finally:
         context.close()
+
+
+def material_english() -> dict[str, str]:
+    """Material's English interface words that its Vietnamese file does not replace (key -> words)."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+
+    def strings(name: str) -> dict[str, str]:
+        text = (folder / name).read_text(encoding="utf-8")
+        return dict(re.findall(r'^\s*"([^"]+)":\s*"((?:[^"\\]|\\.)*)"', text, re.M))
+
+    english, vietnamese = strings("en.html"), strings("vi.html")
+    return {key: value for key, value in english.items()
+            if vietnamese.get(key, value) == value and len(value) >= 4 and " " in value or
+            (key not in vietnamese and value.istitle() and len(value) >= 4)}
+
+
+# The footer credit Material writes in English, outside its language files.
+ENGLISH_CHROME = {"copyright": "Made with", "404": "Not found"}
+
+READER_TEXT_JS = """() => [document.body.innerText, document.title,
+  ...[...document.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
+    el => ['aria-label', 'title', 'placeholder', 'alt'].map(a => el.getAttribute(a)).filter(Boolean))]"""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_speaks_vietnamese(visit, kind):
+    v = visit(kind)
+    texts = v.page.evaluate(READER_TEXT_JS)
+    english = {**material_english(), **ENGLISH_CHROME}
+    found = sorted({f"{key}: {words!r}" for key, words in english.items() for text in texts
+                    if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)})
+    assert not found, f"/{v.pick.path} shows English words: {found}"

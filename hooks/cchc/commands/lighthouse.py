@@ -122,9 +122,22 @@ def table(results: list[dict]) -> str:
 
 
 def misses(results: list[dict]) -> list[str]:
-    """Every run of a page type whose score is below its target."""
-    return [f"{page['kind']}: {c} {r['scores'][c]} < {TARGETS[c]}"
-            for page in results for r in page["runs"] for c in CATEGORIES if r["scores"][c] < TARGETS[c]]
+    """Each page type and category with a run below its target: the lowest score and in how many runs.
+
+    The 404 page's SEO is exempt from one audit, ``http-status-code``: a missing page must
+    answer 404, which Lighthouse counts as an SEO failure of any page.
+    """
+    out = []
+    for page in results:
+        for c in CATEGORIES:
+            low = [r for r in page["runs"] if r["scores"][c] < TARGETS[c]]
+            if page["kind"] == "404" and c == "seo":
+                low = [r for r in low if [a for a in r["failed"] if a.startswith("seo:")]
+                       != ["seo: http-status-code (Page has unsuccessful HTTP status code)"]]
+            if low:
+                out.append(f"{page['kind']}: {c} {min(r['scores'][c] for r in low)} < {TARGETS[c]} "
+                           f"in {len(low)} of {len(page['runs'])} runs")
+    return out
 
 
 def build_demo(out: Path) -> Path:
@@ -154,7 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     print(table(results))
     missed = misses(results)
     if missed:
-        print("\nBelow target (performance 95, others 100):\n" + "\n".join(f"- {m}" for m in missed))
+        print("\nBelow target (performance 95, the others 100; the 404 page's status 404 is no SEO fault):\n"
+              + "\n".join(f"- {m}" for m in missed))
         return 1
     return 0
 

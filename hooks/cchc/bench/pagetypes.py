@@ -5,7 +5,9 @@ both measure the same pages. For each type the largest page of that kind is pick
 tasks, the longest history, the longest list): the page most likely to overflow a phone screen
 or miss a performance target. The 404 type is an address that does not exist, answered the
 way a production web server answers it (``error_page 404 /404.html``): the site's 404 page
-with status 404.
+with status 404. Pages are sent with the production Content-Security-Policy of
+scripts/serve/nginx-cchc.conf, so a page that needs an inline script fails here as it
+would there.
 """
 
 from __future__ import annotations
@@ -15,11 +17,15 @@ import functools
 import gzip
 import http.server
 import io
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc.bench import REPO
+
+NGINX_CONF = REPO / "scripts" / "serve" / "nginx-cchc.conf"
 MISSING = "khong-co-trang-nay/"
 
 
@@ -77,11 +83,19 @@ def pick_pages(site: Path) -> list[PagePick]:
     return picks
 
 
+def production_csp(conf: Path = NGINX_CONF) -> str:
+    """The Content-Security-Policy that the production server configuration sends with pages."""
+    found = re.search(r'^\s*"(default-src [^"]+)";', conf.read_text(encoding="utf-8"), re.M)
+    if not found:
+        raise ValueError(f"{conf}: no Content-Security-Policy (a line \"default-src ...\";) found")
+    return found.group(1)
+
+
 # content types a production server compresses (nginx gzip_types, Apache mod_deflate)
 _COMPRESS = ("text/", "javascript", "json", "xml", "svg")
 
 
-def _handler(root: Path, compress: bool):
+def _handler(root: Path, compress: bool, csp: str | None):
     class Handler(http.server.SimpleHTTPRequestHandler):
         """Static files like a production server: 404.html for a missing page, gzip for text."""
 
@@ -114,6 +128,8 @@ def _handler(root: Path, compress: bool):
             self.send_header("Content-Length", str(len(body)))
             if gzipped:
                 self.send_header("Content-Encoding", "gzip")
+            if csp and ctype.startswith("text/html"):
+                self.send_header("Content-Security-Policy", csp)
             self.send_header("Cache-Control", "max-age=3600")
             self.end_headers()
             return io.BytesIO(body)
@@ -122,9 +138,10 @@ def _handler(root: Path, compress: bool):
 
 
 @contextlib.contextmanager
-def serve(site: Path, compress: bool = True) -> Iterator[str]:
+def serve(site: Path, compress: bool = True, csp: bool = True) -> Iterator[str]:
     """Serve ``site`` on 127.0.0.1 (a free port) while the block runs; yields the base URL."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, compress))
+    policy = production_csp() if csp else None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, compress, policy))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:

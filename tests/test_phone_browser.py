@@ -317,3 +317,20 @@ def test_page_speaks_vietnamese(visit, kind):
     found = sorted({f"{key}: {words!r}" for key, words in english.items() for text in texts
                     if re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text)})
     assert not found, f"/{v.pick.path} shows English words: {found}"
+
+
+@pytest.mark.parametrize("kind", ["plan with tasks", "task tables", "procedure"])
+def test_desktop_keeps_the_tables(browser, base_url, picks, kind):
+    """Wider than 600 px the same markup is a table again: a header row and cells side by side."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + picks[kind].path, wait_until="load")
+        shape = page.evaluate("""() => [...document.querySelectorAll('article table.cchc-table')].map(t => ({
+            display: getComputedStyle(t).display,
+            head: getComputedStyle(t.querySelector('thead')).display,
+            row: new Set([...t.querySelector('tbody tr').children].filter(td => td.getClientRects().length)
+                         .map(td => Math.round(td.getBoundingClientRect().top))).size}))""")
+        assert shape and all(s == {"display": "table", "head": "table-header-group", "row": 1} for s in shape), shape
+    finally:
+        context.close()

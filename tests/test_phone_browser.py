@@ -334,3 +334,19 @@ def test_desktop_keeps_the_tables(browser, base_url, picks, kind):
         assert shape and all(s == {"display": "table", "head": "table-header-group", "row": 1} for s in shape), shape
     finally:
         context.close()
+
+
+def test_home_search_button_opens_the_search_box(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url, wait_until="load")
+        page.tap("[data-cchc-open-search]")
+        # predicates as functions: a string would be eval'd in the page, which its CSP forbids
+        page.wait_for_function("() => document.getElementById('__search').checked"
+                               " && document.activeElement && document.activeElement.matches('.md-search__input')")
+        page.keyboard.type("thu tuc")
+        page.wait_for_function("() => document.querySelectorAll('[data-cchc-search-result]').length > 0",
+                               timeout=15000)
+    finally:
+        context.close()

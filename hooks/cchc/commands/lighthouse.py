@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -57,9 +58,16 @@ def run_lighthouse(url: str, status: int = 200) -> dict:
                f"--disable-background-networking --disable-component-update --user-data-dir={tmp}/profile"]
         if status != 200:
             cmd.append("--ignore-status-code")
-        proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        # its own process group: stopped with the browser it starts if this command is stopped
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                env={**os.environ, "CHROME_PATH": CHROMIUM}, start_new_session=True)
+        try:
+            _, stderr = proc.communicate()
+        except BaseException:
+            os.killpg(proc.pid, signal.SIGTERM)
+            raise
         if proc.returncode != 0 or not out.is_file():
-            raise RuntimeError(f"lighthouse failed on {url}:\n{proc.stderr[-2000:]}")
+            raise RuntimeError(f"lighthouse failed on {url}:\n{stderr[-2000:]}")
         report = json.loads(out.read_text(encoding="utf-8"))
     if report.get("runtimeError"):
         raise RuntimeError(f"lighthouse error on {url}: {report['runtimeError']}")
@@ -171,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-gzip", action="store_true",
                         help="serve without compression (like python -m http.server; production servers gzip)")
     args = parser.parse_args(argv)
+    # stopped with kill: unwind, so the running Lighthouse and its browser are stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="cchc-lh-site-") as tmp:
         site = args.site.resolve() if args.site else build_demo(Path(tmp) / "site")
         print(f"Lighthouse {_version()} (mobile, default settings), {args.runs} runs per page type, "

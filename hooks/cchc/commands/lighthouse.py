@@ -67,6 +67,7 @@ def run_lighthouse(url: str, status: int = 200) -> dict:
             _, stderr = proc.communicate()
         except BaseException:
             os.killpg(proc.pid, signal.SIGTERM)
+            _stop_browser(f"--user-data-dir={tmp}/profile")  # Lighthouse starts it detached
             raise
         if proc.returncode != 0 or not out.is_file():
             raise RuntimeError(f"lighthouse failed on {url}:\n{stderr[-2000:]}")
@@ -78,6 +79,16 @@ def run_lighthouse(url: str, status: int = 200) -> dict:
 
 # What Lighthouse counts against any page answered with status 404, as a missing page must be.
 OWN_404 = ("seo: http-status-code", "best-practices: errors-in-console (the page's own 404 status)")
+
+
+def _stop_browser(flag: str) -> None:
+    """Stop the Chromium processes started with ``flag`` (this run's own profile folder)."""
+    for proc in Path("/proc").glob("[0-9]*"):
+        try:
+            if flag in (proc / "cmdline").read_bytes().decode(errors="replace").split("\0"):
+                os.kill(int(proc.name), signal.SIGTERM)
+        except (OSError, ValueError):
+            pass
 
 
 def summarise(report: dict) -> dict:
@@ -109,11 +120,11 @@ def _why(report: dict, audit: dict) -> str:
     return audit["title"]
 
 
-def measure(site: Path, runs: int, compress: bool = True, log=print) -> list[dict]:
+def measure(site: Path, runs: int, compress: bool = True, csp: bool = True, log=print) -> list[dict]:
     """``runs`` Lighthouse runs of each picked page of ``site``; one dict per page type."""
     picks = pick_pages(site)
     results: dict[str, dict] = {p.kind: {"kind": p.kind, "path": p.path, "runs": []} for p in picks}
-    with serve(site, compress) as base:
+    with serve(site, compress, csp) as base:
         for run in range(runs):
             for pick in picks:
                 summary = summarise(run_lighthouse(base + pick.path, pick.status))
@@ -185,14 +196,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write every run's scores and metrics to this file")
     parser.add_argument("--no-gzip", action="store_true",
                         help="serve without compression (like python -m http.server; production servers gzip)")
+    parser.add_argument("--no-csp", action="store_true",
+                        help="serve without the production Content-Security-Policy (a site built before it)")
     args = parser.parse_args(argv)
     # stopped with kill: unwind, so the running Lighthouse and its browser are stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory(prefix="cchc-lh-site-") as tmp:
         site = args.site.resolve() if args.site else build_demo(Path(tmp) / "site")
         print(f"Lighthouse {_version()} (mobile, default settings), {args.runs} runs per page type, "
-              f"{_chromium_version()}, {'no compression' if args.no_gzip else 'gzip'}", file=sys.stderr)
-        results = measure(site, args.runs, not args.no_gzip, log=lambda line: print(line, file=sys.stderr))
+              f"{_chromium_version()}, {'no compression' if args.no_gzip else 'gzip'}"
+              f"{', no CSP' if args.no_csp else ''}", file=sys.stderr)
+        results = measure(site, args.runs, not args.no_gzip, not args.no_csp,
+                          log=lambda line: print(line, file=sys.stderr))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     print(table(results))

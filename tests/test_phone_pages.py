@@ -94,8 +94,24 @@ def cells(html: str, table_class: str) -> list[list[list[str]]]:
 def test_plan_task_cells_carry_their_column_and_the_status_class(site_factory):
     site = site_factory()
     site.build()
-    rows = cells(site.html("ke-hoach/kh-2024/"), "cchc-tasks")
-    assert len(rows) == 2
+    page = site.html("ke-hoach/kh-2024/")
+    heads = re.findall(r'<th scope="col">([^<]*)</th>', page.split('class="cchc-table cchc-tasks cchc-plan-table"', 1)[1]
+                       .split("</thead>", 1)[0])
+    rows = cells(page, "cchc-plan-table")
+    assert len(rows) == 2 and len(heads) >= 5, heads
+    first = rows[0]
+    assert len(first) == len(heads)
+    # the document's columns by name, the task (the second) without one, the status first in a card
+    assert [c[1] for c in first[:1] + first[2:-1]] == heads[:1] + heads[2:-1]
+    assert first[1][0] == "cchc-col-task" and first[1][1] == ""
+    assert first[1][2].startswith("Duy trì chuyên mục cải cách hành chính")
+    assert first[-1][0] == "cchc-col-status" and first[-1][2].startswith("Đang thực hiện")
+
+
+def test_site_task_table_cells_carry_their_column(site_factory):
+    site = site_factory()
+    site.build()
+    rows = cells(site.html("nhiem-vu/"), "cchc-tasks")
     first = rows[0]
     assert [c[0] for c in first] == ["cchc-col-no", "cchc-col-task", "cchc-col-lead cchc-lines",
                                      "cchc-col-support cchc-lines", "cchc-col-time", "cchc-col-product",

@@ -8,7 +8,7 @@
  *    bundle uses to keep settings per site in localStorage.
  * 2. The "In / lưu trang" buttons (data-cchc-print, docs/overrides/cchc/partials/actions.html) print the page;
  *    the home page's search button (data-cchc-open-search, cchc/home.html) opens the header's search box.
- * 3. The feed links (<link rel="alternate" type="application/rss+xml" ...>, for feed readers)
+ * 3. The feed links (<link rel="alternate" type="application/rss+xml" ...>, Atom and JSON Feed too)
  *    become rel="alternate feed" in the page once it is parsed ("interactive"), which comes
  *    before deferred scripts run: Material's bundle (deferred by main.html) would otherwise
  *    take them for language versions and fetch a sitemap.xml beside each feed.
@@ -26,5 +26,6 @@ document.addEventListener("click", (event) => {
 
 document.addEventListener("readystatechange", () => {
   if (document.readyState !== "interactive") return;
-  for (const link of document.querySelectorAll('link[rel=alternate][type$="+xml"]')) link.rel = "alternate feed";
+  // a feed link has a type (RSS, Atom, JSON Feed); a language version has an hreflang
+  for (const link of document.querySelectorAll("link[rel=alternate][type]:not([hreflang])")) link.rel = "alternate feed";
 });

@@ -51,7 +51,19 @@ Quyết định.
 Thông tư 28/2020/TT-BGDĐT.
 """
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#3f51b5"/></svg>\n'
+
+
+def png(width: int = 16, height: int = 9) -> bytes:
+    """A real PNG picture of one colour (news pictures must be JPG, PNG, WebP or GIF)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\0" + b"\x3f\x51\xb5" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
 
 
 class _Cells(HTMLParser):
@@ -169,9 +181,11 @@ def test_procedure_change_is_the_same_badge_on_its_page_and_in_lists(site_factor
 
 def test_home_page_search_first_every_hotline_and_news_pictures(site_factory):
     site = site_factory()
-    site.write("docs/assets/images/hoi-nghi.svg", SVG)
+    (site.root / "docs/assets/images").mkdir(parents=True, exist_ok=True)
+    (site.root / "docs/assets/images/hoi-nghi.png").write_bytes(png())
     site.write("content/news/2024/tin-hoi-nghi.md", site.root.joinpath("content/news/2024/tin-hoi-nghi.md")
-               .read_text(encoding="utf-8").replace("tasks:", "image: assets/images/hoi-nghi.svg\ntasks:"))
+               .read_text(encoding="utf-8").replace("tasks:", "image: assets/images/hoi-nghi.png\n"
+                                                              "image_alt: Hội trường của Sở\ntasks:"))
     site.build()
     home = site.html("")
     article = home.split('<article class="md-content__inner md-typeset">', 1)[1]
@@ -180,6 +194,7 @@ def test_home_page_search_first_every_hotline_and_news_pictures(site_factory):
     # every unit's hotline, a child unit's too, each a tap-to-call link
     assert 'href="tel:02253842100">0225 3842 100</a>' in article
     assert 'href="tel:02253842185">0225 3842 185</a>' in article
-    assert re.search(r'<li class="cchc-has-image"><img src="assets/images/hoi-nghi.svg" alt="" loading="lazy"', article)
+    assert re.search(r'<li class="cchc-has-image"><img src="assets/images/hoi-nghi.png" alt="Hội trường của Sở" '
+                     r'loading="lazy"', article)
     sections = article.split('<ul class="cchc-grid">', 1)[1].split("</ul>", 1)[0]
     assert sections.count("<li>") == sections.count('class="cchc-card"') > 0

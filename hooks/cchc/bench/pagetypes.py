@@ -85,10 +85,11 @@ def pick_pages(site: Path) -> list[PagePick]:
 
 def production_csp(conf: Path = NGINX_CONF) -> str:
     """The Content-Security-Policy that the production server configuration sends with pages."""
-    found = re.search(r'^\s*"(default-src [^"]+)";', conf.read_text(encoding="utf-8"), re.M)
+    # the last policy of the map: the site's pages (the ones before it are for /admin/, the editor)
+    found = ([None] + re.findall(r'^\s*"(default-src [^"]+)";', conf.read_text(encoding="utf-8"), re.M))[-1]
     if not found:
         raise ValueError(f"{conf}: no Content-Security-Policy (a line \"default-src ...\";) found")
-    return found.group(1)
+    return found
 
 
 # content types a production server compresses (nginx gzip_types, Apache mod_deflate)

@@ -191,8 +191,10 @@ def on_files(files, config):
                           icon=config.theme.get("favicon"), logo=config.theme.get("logo"))
     if files.get_file_from_path(FEEDS_PAGE_SRC) is None:
         # The template draws the page from its view (``cchc`` in on_page_context), like the others.
+        # "# Nguồn tin" makes the table of contents open with the anchor "nguon-tin", the id of
+        # the template's <h1>: Material's skip link targets that first entry.
         files.append(File.generated(config, FEEDS_PAGE_SRC, content=(
-            f"---\ntemplate: {_FEEDS_TEMPLATE}\n---\n# {_FEEDS_PAGE_TITLE}\n")))
+            f"---\ntemplate: {_FEEDS_TEMPLATE}\n---\n# Nguồn tin\n")))
         build.pages[FEEDS_PAGE_SRC] = PageRef("listing", _FEEDS_PAGE_TITLE)
         feeds = build.feeds
         build.views[FEEDS_PAGE_SRC] = lambda: feeds_page(feeds)

@@ -183,7 +183,8 @@ def test_a_cell_with_lead_and_support_names_each_role_once(site_factory):
 def test_the_home_page_lists_the_hotlines_the_documents_give(site_factory):
     site = build(site_factory)
     home = site.html("")
-    box = plain(re.search(r'<div class="cchc-hotline">.*?</div>', home, re.S)[0])
-    assert "UBND thành phố Hải Phòng : 0225 3842 100" in box
-    assert "Sở GDĐT Hải Phòng (Hotline hỗ trợ thủ tục hành chính): 082.507.7988" in box
-    assert "0225 3842 185" not in box  # a department's own line stays on its column
+    box = plain(re.search(r'<ul class="cchc-hotlines">.*?</ul>', home, re.S)[0])
+    assert "UBND thành phố Hải Phòng 0225 3842 100" in box
+    assert "Sở GDĐT Hải Phòng Hotline hỗ trợ thủ tục hành chính 082.507.7988" in box
+    # every unit's own line too, each a tap-to-call link (issue 10: a citizen calls the unit they need)
+    assert "Sở GDĐT Hải Phòng 0225 3842 185" in box and 'href="tel:02253842185"' in home

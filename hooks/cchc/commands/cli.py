@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "measure-preview": ("cchc.commands.measure_preview",
                         "đo thời gian xem trước (mkdocs serve) hiện một chỉnh sửa tin, bài"),
     "compare-builds": ("cchc.commands.compare_builds", "so sánh hai bản dựng, từng trang, theo chữ và liên kết"),
+    "lighthouse": ("cchc.commands.lighthouse", "đo Lighthouse (điện thoại) trên mỗi loại trang, in bảng kết quả"),
 }
 
 

@@ -442,13 +442,8 @@ class Views:
         heading = "home.current_plans"
         if not current:
             current, heading = site.plans[:3], "home.latest_plans"
-        tops = [u for u in site.units.values() if u.hotlines and u.parent is None and u.ended is None]
-        if not tops:
-            tops = [u for u in site.units.values() if u.hotlines and u.ended is None][:3]
-        # every number of the top units, and the numbers a document gives for any other unit
-        hotlines = [(u, h) for u in tops for h in u.hotlines]
-        hotlines += [(u, h) for u in site.units.values() if u not in tops and u.ended is None
-                     for h in u.hotlines if h.source]
+        # every number of every unit still in service, in the order of units.yml
+        hotlines = [(u, h) for u in site.units.values() if u.ended is None for h in u.hotlines]
         return v.HomePage(
             title=self.config.site_name,
             sections=[v.Link(page_url(src), title) for title, src in self.config.sections[1:]],

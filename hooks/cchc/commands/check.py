@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from cchc.config import ConfigError, read_config
+from cchc.commands import open_site
 from cchc.content.loader import load_site
 from cchc.editor.schema import write_schemas
 from cchc.messages import say
@@ -25,12 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("root", nargs="?", default=".", help=say("check_opt_root"))
     parser.add_argument("--quiet", action="store_true", help=say("check_opt_quiet"))
     args = parser.parse_args(argv)
-    try:
-        config = read_config(Path(args.root))
-        build_time = config.build_time()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    opened = open_site(args.root)
+    if opened is None:
         return 1
+    config, build_time = opened
     for problem in config.problems:
         print(f"{say('config_warning', problem=problem)}  [{say('severity_warning')}]")
     result = load_site(config.root, build_time, config.docs_dir)

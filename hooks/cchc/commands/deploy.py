@@ -27,7 +27,8 @@ from datetime import datetime
 from pathlib import Path
 
 from cchc import urls
-from cchc.config import BUILD_DATE_ENV, ConfigError, SiteConfig, read_config
+from cchc.commands import open_site
+from cchc.config import BUILD_DATE_ENV, SiteConfig
 from cchc.content.loader import load_site
 from cchc.messages import say
 
@@ -92,12 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", default=".",
                         help="the site folder, holding mkdocs.yml (default: the current folder)")
     args = parser.parse_args(argv)
-    try:
-        config = read_config(Path(args.root))
-        build_time = config.build_time()
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    opened = open_site(args.root)
+    if opened is None:
         return 1
+    config, build_time = opened
     root = config.root
     live = (root / args.site_dir).resolve()
     # Beside the live folder, on the same disk, so the swap is a rename.

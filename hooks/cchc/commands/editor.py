@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-from cchc.config import ConfigError, read_config
+from cchc.commands import open_site
 from cchc.editor.decap import PROXY_PORT_ENV
 from cchc.messages import say
 
@@ -45,11 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--proxy-port", type=int, default=8081, help=say("editor_opt_proxy_port"))
     parser.add_argument("--commit", action="store_true", help=say("editor_opt_commit"))
     args = parser.parse_args(argv)
-    try:
-        config = read_config(Path(args.root))
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    opened = open_site(args.root)
+    if opened is None:
         return 1
+    config, _ = opened
     if not PROXY.is_file():
         print(say("editor_not_installed"), file=sys.stderr)
         return 1

@@ -11,9 +11,8 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 
-from cchc.config import ConfigError, read_config
+from cchc.commands import open_site
 from cchc.content.loader import load_for_lookup
 from cchc.content.model import Site
 from cchc.messages import say
@@ -65,12 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("text", nargs="+", help=say("find_opt_text"))
     parser.add_argument("--root", default=".", help=say("check_opt_root"))
     args = parser.parse_args(argv)
-    try:
-        config = read_config(Path(args.root))
-        site, problems = load_for_lookup(config.root, config.build_time(), config.docs_dir)
-    except ConfigError as exc:
-        print(exc, file=sys.stderr)
+    opened = open_site(args.root)
+    if opened is None:
         return 1
+    config, build_time = opened
+    site, problems = load_for_lookup(config.root, build_time, config.docs_dir)
     text = " ".join(args.text)
     found = find(site, text)
     if not found:

@@ -67,10 +67,11 @@ from cchc.editor.preview import write_error_site  # noqa: E402
 from cchc.feeds.feedset import STYLESHEET_PATH, FeedSet  # noqa: E402
 from cchc.feeds.page import PAGE_TITLE as _FEEDS_PAGE_TITLE  # noqa: E402
 from cchc.feeds.page import feeds_page  # noqa: E402
+from cchc.forked import ForkedError, ForkedFiles  # noqa: E402
 from cchc.messages import say  # noqa: E402
 from cchc.preview import live  # noqa: E402
 from cchc.preview.changes import news_edits, pages_showing, snapshot  # noqa: E402
-from cchc.publish.precompress import precompress  # noqa: E402
+from cchc.publish.precompress import Precompressor  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
@@ -186,6 +187,14 @@ def on_files(files, config):
         build.views[page.src] = page.view
     for download in output.files:
         files.append(File.generated(config, download.src, content=download.content))
+    # The plans' reports: made by a child process on the second core while the pages are
+    # rendered, copied by MkDocs from its spool folder (waited for in on_env).
+    later = build.later_files = ForkedFiles()
+    for srcs, make in output.later:
+        later.add(srcs, make)
+    later.start(fork=not _SERVING)
+    for src in later.srcs:
+        files.append(File.generated(config, src, abs_src_path=str(later.path(src))))
     build.feeds = FeedSet(build.site, build.site_url, config.site_name, build.settings.feed_length,
                           build.settings.include_children, build.config.docs_dir,
                           icon=config.theme.get("favicon"), logo=config.theme.get("logo"))
@@ -274,8 +283,17 @@ def on_env(env, config, files):
     _env = env if _SERVING else None
     if _preview_problems is not None:
         return env
-    env.globals["t"] = _current().strings.t  # every template, a site's overrides too
+    build = _current()
+    env.globals["t"] = build.strings.t  # every template, a site's overrides too
+    if build.later_files is not None:  # MkDocs copies the files next
+        try:
+            build.later_files.wait()
+        except ForkedError as exc:
+            log.debug(str(exc))  # the child's traceback
+            raise Abort(say("reports_failed", reason=exc.last_line)) from exc
     _start_index(config)
+    if not _SERVING:  # the copies the web server sends, made as the pages are written
+        build.precompressor = Precompressor(Path(config.site_dir), skip=_NOT_PRECOMPRESSED)
     return env
 
 
@@ -320,7 +338,11 @@ def on_post_page(output, page, config):
     # MkDocs keeps every page until the build ends; what is written is not needed again
     # (links and anchors are checked from what MkDocs recorded while rendering).
     page.content = None
-    return compact(output)
+    output = compact(output)
+    precompressor = _current().precompressor
+    if precompressor is not None:  # the bytes MkDocs writes next
+        precompressor.page(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
+    return output
 
 
 def on_post_build(config):
@@ -339,8 +361,10 @@ def on_post_build(config):
         raise Abort(say("search_failed", reason=exc)) from exc
     log.info(f"search index: {stats.records} pages, {stats.bytes / 1024:.0f} kB, {stats.seconds:.2f} s "
              f"(written while the pages were rendered)")
-    if not _SERVING:  # last: the copies must be made of the final files, feeds and index included
-        report = precompress(Path(config.site_dir), skip=_NOT_PRECOMPRESSED)
+    if build.later_files is not None:
+        build.later_files.cleanup()
+    if build.precompressor is not None:  # last: the copies of the final files, feeds and index included
+        report = build.precompressor.finish()
         log.info(f"precompressed copies for the web server: {report.summary()}")
     elif any(problem.severity == "error" for problem in _page_problems):
         # A body that a build for publication refuses: the preview shows why at every address.
@@ -354,6 +378,10 @@ def on_post_build(config):
 
 def on_build_error(error):
     """A failed build still waits for the index thread, so no Pagefind is left running."""
+    if _build is not None and _build.later_files is not None:
+        _build.later_files.cleanup()
+    if _build is not None and _build.precompressor is not None:
+        _build.precompressor.cancel()
     if _build is not None and _build.indexer is not None:
         try:
             _build.indexer.wait()
@@ -446,7 +474,7 @@ def preview_update(server, served: live.Served) -> bool:
     listed = sorted({by_dest[p] for p in shown if p in by_dest} - own)
     for src in listed:
         _render(served, src, outs.get(src))
-    for download in output.files:
+    for download in output.all_files():
         path = site_dir / download.src
         if not path.is_file() or path.read_bytes() != download.content:
             path.write_bytes(download.content)

@@ -31,6 +31,19 @@ def test_build_writes_gzip_and_brotli_copies_of_text_files(site_factory):
         assert brotli.decompress((site / f"{rel}.br").read_bytes()) == original, rel
 
 
+def test_every_page_copy_is_the_page_as_written(site_factory):
+    """Pages are compressed while the next ones render (Precompressor), from the bytes MkDocs
+    writes: each copy must still be exactly its page."""
+    site = site_factory().build()
+    pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("admin/"))
+    assert len(pages) > 20
+    for page in pages:
+        original = page.read_bytes()
+        assert gzip.decompress(page.with_name(page.name + ".gz").read_bytes()) == original, page
+        assert brotli.decompress(page.with_name(page.name + ".br").read_bytes()) == original, page
+    assert not list((site / "admin").rglob("*.gz"))  # the web editor is left alone
+
+
 def test_copies_are_deterministic_gzip_without_time_or_name(site_factory):
     tiny = site_factory()
     first = digests(tiny.build())

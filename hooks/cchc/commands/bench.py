@@ -41,8 +41,10 @@ from cchc.bench.report import Result, chrome_budget, table, targets, versus_base
 
 PROBE = Path(generate.__file__).with_name("search_probe.py")
 CHROMIUM = Path("/usr/bin/chromium")
-# Top-level entries of the repository that are not linked into a generated site.
-NOT_LINKED = {"content", "site", "tests", "mkdocs.yml"}
+# Top-level entries of the repository that are not linked into a generated site. Not
+# scripts/: `cchc check` rewrites a site's scripts/schemas/ for its units, which would
+# write the benchmark's units into the repository.
+NOT_LINKED = {"content", "site", "tests", "mkdocs.yml", "scripts"}
 
 
 def say(*args) -> None:
@@ -62,6 +64,9 @@ def baseline_tree(rev: str, bench: Path) -> Path:
         archive = subprocess.run(["git", "-C", str(REPO), "archive", "--format=tar", sha.stdout.strip()],
                                  capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(tree)], input=archive.stdout, check=True)
+    editor = REPO / ".editor"  # the web editor's bundle is installed by setup, not committed
+    if editor.is_dir() and not (tree / ".editor").exists():
+        (tree / ".editor").symlink_to(editor, target_is_directory=True)
     return tree
 
 
@@ -279,6 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         work = bench / f"n{n}"
         root = prepare_ours(site, work / "ours")
         tools: dict[str, tuple[list[str], Path, Path, Result]] = {}
+        tool_env: dict[str, dict[str, str]] = {}
         n_news = sum(1 for item in site.news if not item["draft"] and item["date"] <= generate.BUILD_TIME)
         ours = Result("ours", n, n_news + len(site.procedures) + len(site.plans))
         tools["ours"] = (our_command(root, work / "ours-site"), work / "ours-site", root, ours)
@@ -286,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
             base_root = prepare_ours(site, work / "baseline", baseline)
             tools["baseline"] = (our_command(base_root, work / "baseline-site"), work / "baseline-site", base_root,
                                  Result("baseline", n, ours.pages))
+            # The .venv's editable install puts this repository's hooks/ on sys.path: the
+            # baseline's own cchc package must come first, or it would run today's code.
+            tool_env["baseline"] = {**env, "PYTHONPATH": str(baseline / "hooks")}
         if not args.skip_peers and (args.peers_up_to is None or n <= args.peers_up_to):
             blog_root = peers.write_blog(site, work / "blog")
             hugo_root = peers.write_hugo(site, work / "hugo")
@@ -300,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
                 if result.error:
                     continue
                 log = work / f"{name}-build.log"
-                run = measure.run_build(cmd, out, env=env, cwd=cwd, log=log)
+                run = measure.run_build(cmd, out, env=tool_env.get(name, env), cwd=cwd, log=log)
                 label = "warm-up" if warm else f"run {r + (1 if args.no_warmup else 0)}"
                 say(f"  {name:5} {label}: {run.wall:6.2f} s (CPU {run.cpu:6.2f} s), peak {run.peak_rss / 1e6:6.0f} MB"
                     + ("" if run.returncode == 0 else f"  FAILED (exit {run.returncode}, see {log})"))

@@ -31,8 +31,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
+import threading
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,7 +130,11 @@ def _pagefind_wasm_copy(path: Path) -> list[tuple[str, int, int]]:
 def _compress_one(path: Path, kinds: list[str]) -> list[tuple[str, int, int]]:
     if path.suffix.lower() == PAGEFIND_WASM:
         return _pagefind_wasm_copy(path)
-    data = path.read_bytes()
+    return _compress_data(path, path.read_bytes(), kinds)
+
+
+def _compress_data(path: Path, data: bytes, kinds: list[str]) -> list[tuple[str, int, int]]:
+    """Write the copies of ``data``, the content of the file at ``path``."""
     asset = path.suffix.lower() in ASSET_SUFFIXES
     done = []
     digest = hashlib.sha256(data).digest() if asset else b""
@@ -148,16 +153,75 @@ def _compress_one(path: Path, kinds: list[str]) -> list[tuple[str, int, int]]:
     return done
 
 
-def precompress(site_dir: Path, skip: Iterable[str] = (), workers: int | None = None) -> Report:
+def precompress(site_dir: Path, skip: Iterable[str] = (), workers: int | None = None,
+                done: Iterable[Path] = (), report: Report | None = None) -> Report:
     """Write the ``.gz`` (and ``.br``) copies of the text files under ``site_dir``.
 
     zlib and brotli release the GIL, so the files are compressed in threads (one per core).
+    ``done``: files (relative to ``site_dir``) whose copies are already written, by a
+    ``Precompressor``; the new copies are added to ``report``.
     """
-    files = candidates(site_dir, skip)
+    already = set(done)
+    files = [path for path in candidates(site_dir, skip) if path.relative_to(site_dir).as_posix() not in already]
     kinds = encodings()
-    report = Report(files=len(files))
+    report = report or Report()
+    report.files += len(files)
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         for results in pool.map(lambda p: _compress_one(p, kinds), files):
             for enc, before, after in results:
                 report.add(enc, before, after)
     return report
+
+
+class Precompressor:
+    """The copies of the pages made while MkDocs renders the next ones.
+
+    ``page(path, data)`` is given each page as it will be written; one thread compresses
+    it (zlib and brotli release the GIL: the second core does it) and writes the copies
+    next to where the page goes. At most ``window`` pages wait, so a slow disk holds back
+    the build rather than filling memory. ``finish()`` then copies every other text file
+    (assets, feeds, the search index, the sitemap), written once the pages are.
+    """
+
+    def __init__(self, site_dir: Path, skip: Iterable[str] = (), window: int = 64) -> None:
+        self._site_dir = Path(site_dir)
+        self._skip = tuple(skip)
+        self._skipped = tuple(s.strip("/") + "/" for s in self._skip)
+        self._kinds = encodings()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-precompress")
+        self._slots = threading.BoundedSemaphore(window)
+        self._pending: list[tuple[str, Future]] = []
+
+    def page(self, path: Path, data: bytes) -> None:
+        """Compress ``data``, the bytes about to be written at ``path``, in the background."""
+        rel = Path(path).relative_to(self._site_dir).as_posix()
+        if rel.startswith(self._skipped) or Path(rel).suffix.lower() not in SUFFIXES:
+            return
+        self._slots.acquire()
+        try:
+            self._pending.append((rel, self._pool.submit(self._one, Path(path), data)))
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def _one(self, path: Path, data: bytes) -> list[tuple[str, int, int]]:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            return _compress_data(path, data, self._kinds)
+        finally:
+            self._slots.release()
+
+    def finish(self, workers: int | None = None) -> Report:
+        """Wait for the pages' copies, then copy the rest of the site; raises what a copy raised."""
+        report = Report(files=len(self._pending))
+        try:
+            for _, future in self._pending:
+                for enc, before, after in future.result():
+                    report.add(enc, before, after)
+        finally:
+            self._pool.shutdown(wait=True)
+        return precompress(self._site_dir, self._skip, workers, done=(rel for rel, _ in self._pending), report=report)
+
+    def cancel(self) -> None:
+        """Stop without waiting for the copies not started (a failed build)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
@@ -29,7 +29,7 @@ from cchc.content.model import Group, NewsItem, Plan, Procedure, Unit
 from cchc.index.plan_table import Cell, plan_table
 from cchc.index.site_index import CHANGES, SiteIndex
 from cchc.index.tasks import STATUSES, TaskRow, tasks_csv
-from cchc.reports import plan_report_files
+from cchc.reports import plan_report_later
 from cchc.strings import Strings
 from cchc.text import VN_TZ, fold, show_date, show_datetime, slugify
 from cchc.views import data as v
@@ -80,6 +80,15 @@ class OutFile:
 class Output:
     pages: list[OutPage] = field(default_factory=list)
     files: list[OutFile] = field(default_factory=list)
+    # Downloads made later, maybe in another process (``cchc.forked``): their paths, and
+    # the function that makes their bytes (a plan's reports: seconds of Python at 5,000 items).
+    later: list[tuple[list[str], Callable[[], list[bytes]]]] = field(default_factory=list)
+
+    def all_files(self) -> Iterator[OutFile]:
+        """Every download, the later ones made now."""
+        yield from self.files
+        for srcs, make in self.later:
+            yield from (OutFile(src, content) for src, content in zip(srcs, make(), strict=True))
 
 
 def chunks(items: list, size: int) -> list[list]:
@@ -499,8 +508,8 @@ class Pages:
         for plan in self.site.plans:
             if plan.tasks:
                 self.csv(urls.plan_tasks_csv(plan), self.ix.tasks.by_plan.get(plan.id, []))
-            for src, content in plan_report_files(self.site, plan, self.csv_link, self.strings, self.ix.tasks.cited):
-                self.out.files.append(OutFile(src, content))  # the plan page's "Tải báo cáo" links
+            # the plan page's "Tải báo cáo" links
+            self.out.later.append(plan_report_later(self.site, plan, self.csv_link, self.strings, self.ix.tasks.cited))
             self.add(urls.plan_src(plan), "cchc/plan.html", plan.title,
                      PageRef("plan", plan.title, plan.id, plan.unit, list(plan.topics)), partial(views.plan, plan),
                      plan.body, plan.summary or None)

@@ -452,7 +452,7 @@ def preview_update(server, served: live.Served) -> bool:
     edits, reason = news_edits(root, served.snapshot, now, build.site, build.site.build_time,
                                Path(config.docs_dir))
     if edits is None:
-        log.info(f"preview: full rebuild ({reason})")
+        log.info(say("preview_full_rebuild", reason=reason))
         return False
     started = time.perf_counter()
     site_dir = Path(config.site_dir)
@@ -461,9 +461,9 @@ def preview_update(server, served: live.Served) -> bool:
         edit.apply()
         _render(served, urls.news_src(edit.item), news_page(build.index, build.config, build.strings, edit.item))
     if any(problem.severity == "error" for problem in _page_problems[known:]):
-        log.info("preview: full rebuild (an edited body has errors: the preview shows them)")
+        log.info(say("preview_full_rebuild", reason=say("preview_body_errors")))
         return False
-    log.info(f"preview: {len(edits)} news page(s) in {time.perf_counter() - started:.2f} s")
+    log.info(say("preview_items_done", count=len(edits), seconds=f"{time.perf_counter() - started:.2f}"))
     _reload_browsers(server, new_epoch=False)
     # The pages linking to an item still link to it (its address did not change).
     shown = [path for edit in edits for path in pages_showing(site_dir, urls.item_url(edit.item))]
@@ -489,7 +489,6 @@ def preview_update(server, served: live.Served) -> bool:
     write_index(search_records.records_for_site(site, items) + pages, site_dir,
                 SearchExtras(SynonymTable.of(site.synonyms), search_records.answer_cards(site, items)))
     served.snapshot = now
-    log.info(f"preview: {len(listed)} page(s) listing them, feeds and search in "
-             f"{time.perf_counter() - started:.2f} s")
+    log.info(say("preview_listings_done", count=len(listed), seconds=f"{time.perf_counter() - started:.2f}"))
     _reload_browsers(server, new_epoch=True)
     return True

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
-from cchc.commands.measure_preview import edit_news, fetch, free_port, start_serve, stop_serve, wait_until
+from cchc.commands.measure_preview import DONE_LINE, edit_news, fetch, free_port, start_serve, stop_serve, wait_until
 from conftest import BUILD_DATE
 
 NEW_TITLE = "Hội nghị sơ kết cải cách hành chính quý I năm 2024"
@@ -57,9 +57,9 @@ def test_an_edit_shows_on_its_page_then_in_listings_feeds_and_search(served):
     wait_until(lambda: NEW_TITLE in (fetch(base + PAGE) or ""), TIMEOUT, proc)
     page = fetch(base + PAGE)
     assert NEW_LINE in page
-    wait_until(lambda: "feeds and search in" in log.read_text(encoding="utf-8"), TIMEOUT, proc)
+    wait_until(lambda: DONE_LINE in log.read_text(encoding="utf-8"), TIMEOUT, proc)
     text = log.read_text(encoding="utf-8")
-    assert "preview: 1 news page(s)" in text  # not a full rebuild
+    assert "xem trước: đã dựng lại 1 trang tin, bài" in text  # not a full rebuild
     assert text.count("Building documentation...") == 1
 
     for listing in ("tin-tuc/", "", "don-vi/hp-so-gddt/", "chu-de/chi-dao-dieu-hanh/", "luu-tru/2024/"):
@@ -80,7 +80,7 @@ def test_a_change_of_date_rebuilds_the_whole_site(served):
                     encoding="utf-8")
     wait_until(lambda: "05/03/2024" in (fetch(base + PAGE) or ""), TIMEOUT, proc)
     text = log.read_text(encoding="utf-8")
-    assert "preview: full rebuild (content/news/2024/tin-hoi-nghi.md: date changed)" in text
+    assert "xem trước: dựng lại toàn bộ trang (content/news/2024/tin-hoi-nghi.md: đã đổi date)" in text
     assert text.count("Building documentation...") == 2
 
 
@@ -90,7 +90,7 @@ def test_an_error_in_the_edited_item_is_reported_by_the_full_build(served):
     path.write_text(path.read_text(encoding="utf-8").replace("unit: hp-so-gddt", "unit: khong-co"),
                     encoding="utf-8")
     wait_until(lambda: "khong-co" in log.read_text(encoding="utf-8"), TIMEOUT, proc)
-    assert "preview: 1 news page(s)" not in log.read_text(encoding="utf-8")
+    assert "xem trước: đã dựng lại 1 trang tin, bài" not in log.read_text(encoding="utf-8")
 
 
 
@@ -113,12 +113,12 @@ def changed_paths(site) -> set[str]:
 
 
 @pytest.mark.parametrize(("change", "reason"), [
-    ({"content/news/2024/tin-hoi-nghi.md": ("unit: hp-so-gddt", "unit: hp-so-gddt-khac")}, "unit changed"),
-    ({"content/news/2024/tin-hoi-nghi.md": ("date: 2024-02-20 08:30", "date: 2024-02-21 08:30")}, "date changed"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("unit: hp-so-gddt", "unit: hp-so-gddt-khac")}, "đã đổi unit"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("date: 2024-02-20 08:30", "date: 2024-02-21 08:30")}, "đã đổi date"),
     ({"content/news/2024/tin-hoi-nghi.md": ("title: Hội nghị", "title: Hội thảo"),
-      "mkdocs.yml": ("site_name: Thử nghiệm", "site_name: Thử nghiệm 2")}, "mkdocs.yml is not a news item"),
-    ({"content/plans/kh-2024.md": ("\n---\n", "\n---\nThêm.\n")}, "is not a news item"),
-    ({"content/news/2024/tin-hoi-nghi.md": ("\n---\n", "\ndraft: true\n---\n")}, "became a draft"),
+      "mkdocs.yml": ("site_name: Thử nghiệm", "site_name: Thử nghiệm 2")}, "mkdocs.yml không phải tin, bài"),
+    ({"content/plans/kh-2024.md": ("\n---\n", "\n---\nThêm.\n")}, "không phải tin, bài"),
+    ({"content/news/2024/tin-hoi-nghi.md": ("\n---\n", "\ndraft: true\n---\n")}, "chuyển thành bản nháp"),
 ])
 def test_what_an_edit_touches(site_factory, change, reason):
     site = site_factory()

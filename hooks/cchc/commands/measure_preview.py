@@ -33,7 +33,8 @@ from cchc.bench import REPO, generate
 from cchc.config import build_time_from
 from cchc.content.loader import load_site
 
-DONE_LINE = "feeds and search in"  # what the hook logs when an edit's refresh is complete
+DONE_LINE = "bản tin và chỉ mục tìm kiếm trong"  # what the hook logs when an edit's refresh is complete
+PREVIEW_LINE = "xem trước: "  # every line of the preview (say("preview_..."))
 
 
 def free_port() -> int:
@@ -160,6 +161,6 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {k} | {shown:.2f} s | {listing:.2f} s | {full:.2f} s |")
     med = [statistics.median(col) for col in zip(*[r[1:] for r in rows], strict=True)]
     print(f"| median | {med[0]:.2f} s | {med[1]:.2f} s | {med[2]:.2f} s |")
-    previewed = log.read_text(encoding="utf-8", errors="replace").count("preview: ")
+    previewed = log.read_text(encoding="utf-8", errors="replace").count(PREVIEW_LINE)
     print(f"\n(serve's log: {log}; {previewed} preview lines, load average {os.getloadavg()[0]:.1f})")
     return 0

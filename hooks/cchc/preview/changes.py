@@ -17,6 +17,7 @@ from pathlib import Path
 
 from cchc.content.loader import read_news_file
 from cchc.content.model import NewsItem, Site
+from cchc.messages import say
 
 # What an edit may change and still be previewed page by page: none of them moves the
 # item to another listing, page of a listing, feed or address.
@@ -62,27 +63,27 @@ def news_edits(root: Path, before: Snapshot, after: Snapshot, site: Site, build_
                docs_dir: Path) -> tuple[list[Edit] | None, str]:
     """The edits to preview, or None and the reason for a full rebuild."""
     if before.keys() != after.keys():
-        return None, "a file was added or removed"
+        return None, say("preview_reason_added")
     changed = [path for path, stamp in after.items() if before[path] != stamp]
     if not changed:
-        return None, "no file changed"
+        return None, say("preview_reason_none")
     news_dir = root / "content" / "news"
     by_path = {item.source.path: item for item in site.news}
     edits = []
     for path in changed:
         file = Path(path)
         if not file.is_relative_to(news_dir) or file.suffix != ".md" or file.is_symlink():
-            return None, f"{path} is not a news item"
+            return None, say("preview_reason_not_news", path=path)
         shown = file.relative_to(root).as_posix()
         item = by_path.get(shown)
         if item is None:
-            return None, f"{shown} is not published"
+            return None, say("preview_reason_not_published", path=shown)
         new, draft, _problems = read_news_file(root, file, build_time, docs_dir)
         if new is None or draft:
-            return None, f"{shown} has errors or became a draft"
+            return None, say("preview_reason_draft", path=shown)
         moved = [name for name in _KEPT if getattr(new, name) != getattr(item, name)]
         if moved:
-            return None, f"{shown}: {', '.join(moved)} changed"
+            return None, say("preview_reason_moved", path=shown, fields=", ".join(moved))
         edits.append(Edit(item, new))
     return edits, ""
 

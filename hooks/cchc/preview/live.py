@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cchc.messages import say
+
 log = logging.getLogger("mkdocs.plugins.cchc")
 
 
@@ -39,5 +41,5 @@ def builder(server: Any, full_build: Callable[..., None], config: Any = None) ->
             if served.hook.preview_update(server, served):
                 return
         except Exception as exc:  # the full build below reports the real problem, if any
-            log.warning(f"preview: {exc!r}; rebuilding the whole site")
+            log.warning(say("preview_failed", error=repr(exc)))
     full_build(config)

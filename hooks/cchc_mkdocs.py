@@ -75,6 +75,7 @@ from cchc.publish.precompress import Precompressor  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
+from cchc.text import heading_slug  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
@@ -151,6 +152,8 @@ def on_config(config):
     if result.site is None:
         raise Abort(say("build_failed", errors=len(result.problems.errors)))
     _fall_back_to_shipped_templates(config)
+    # Heading ids keep the đ as d (Python-Markdown's own slug drops it), unless mkdocs.yml sets its own.
+    config.mdx_configs.setdefault("toc", {}).setdefault("slugify", heading_slug)
     _build = Build(site_cfg, result.site)
     if config.nav is None:  # the automatic nav would put every item on every page
         config.nav = [{title: src} for title, src in site_cfg.sections]

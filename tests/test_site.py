@@ -81,6 +81,9 @@ def test_pages_for_every_item(site_factory):
     proc = site.html("thu-tuc/cap-ban-sao-van-bang/")
     assert "1.005090" in proc and "Trình tự thực hiện" in proc and "Quá trình công bố, sửa đổi" in proc
     assert 'href="https://dichvucong.gov.vn/' in proc
+    # the heading's anchor keeps its đ as d, in the page and in its table of contents
+    assert '<h2 id="doi-tuong-thuc-hien">Đối tượng thực hiện</h2>' in proc
+    assert 'href="#doi-tuong-thuc-hien"' in proc
     for page in ("", "tin-tuc/", "ke-hoach/", "nhiem-vu/", "thu-tuc/", "don-vi/", "chu-de/", "luu-tru/",
                  "luu-tru/2024/", "chu-de/chi-dao-dieu-hanh/", "thu-tuc/linh-vuc/van-bang-chung-chi/",
                  "thu-tuc/thay-doi/moi/"):

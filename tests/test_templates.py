@@ -135,13 +135,13 @@ def test_headings_drawn_by_templates_stay_in_the_table_of_contents(site_factory)
     site.build()
     page = site.html("ke-hoach/kh-2024/")
     # the body's own heading first, then the task list's, with an id of its own, as Markdown did
-    assert toc_of(page) == [("#muc-ich", "Mục đích"), ("#danh-muc-nhiem-vu", "Danh mục nhiệm vụ"),
+    assert toc_of(page) == [("#muc-dich", "Mục đích"), ("#danh-muc-nhiem-vu", "Danh mục nhiệm vụ"),
                             ("#danh-muc-nhiem-vu_1", "Danh mục nhiệm vụ")]
     assert page.count('id="danh-muc-nhiem-vu"') == 1 and page.count('id="danh-muc-nhiem-vu_1"') == 1
     assert page.index('id="danh-muc-nhiem-vu_1"') < page.index('id="nv-1"')  # the table is under its heading
     procedure = toc_of(site.html("thu-tuc/cap-ban-sao-van-bang/"))
     assert procedure[0] == ("#trinh-tu-thuc-hien", "Trình tự thực hiện")
-    assert procedure[-1] == ("#qua-trinh-cong-bo-sua-oi", "Quá trình công bố, sửa đổi")
+    assert procedure[-1] == ("#qua-trinh-cong-bo-sua-doi", "Quá trình công bố, sửa đổi")
 
 
 def test_columns_keep_to_their_own_unit_without_include_children(site_factory):

@@ -9,6 +9,7 @@ import pytest
 from cchc.text import (
     fold,
     forbidden_chars,
+    heading_slug,
     is_ident,
     looks_like_legacy_encoding,
     nfc,
@@ -32,6 +33,16 @@ from cchc.text import (
 def test_slugify(text, slug):
     assert slugify(text) == slug
     assert slugify(unicodedata.normalize("NFD", text)) == slug, "decomposed input gives the same slug"
+
+
+@pytest.mark.parametrize(("title", "anchor"), [
+    ("Đối tượng thực hiện", "doi-tuong-thuc-hien"),
+    ("Điều kiện thực hiện", "dieu-kien-thuc-hien"),
+    ("Quá trình công bố, sửa đổi", "qua-trinh-cong-bo-sua-doi"),
+    ("Danh mục nhiệm vụ", "danh-muc-nhiem-vu"),
+])
+def test_heading_slug_keeps_d(title, anchor):
+    assert heading_slug(title) == anchor
 
 
 def test_slugify_cuts_at_a_word():

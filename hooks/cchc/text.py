@@ -41,6 +41,14 @@ def slugify(text: str, max_length: int = 80) -> str:
     return slug
 
 
+def heading_slug(value: str, separator: str = "-") -> str:
+    """The id of a heading: Python-Markdown's ``toc`` slug with đ -> d, which it would drop
+    ("Đối tượng thực hiện" -> "doi-tuong-thuc-hien", not "oi-tuong-thuc-hien")."""
+    from markdown.extensions.toc import slugify as markdown_slugify
+
+    return markdown_slugify(value.replace("đ", "d").replace("Đ", "D"), separator)
+
+
 IDENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -335,7 +335,10 @@ def render_markdown(markdown_text: str) -> str:
     if _renderer is None:
         import markdown
 
-        _renderer = markdown.Markdown(extensions=["tables", "attr_list", "toc"])
+        from cchc.text import heading_slug
+
+        _renderer = markdown.Markdown(extensions=["tables", "attr_list", "toc"],
+                                      extension_configs={"toc": {"slugify": heading_slug}})
     _renderer.reset()
     return _renderer.convert(markdown_text)
 

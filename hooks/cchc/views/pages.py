@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import partial
 
-from markdown.extensions.toc import slugify as markdown_slugify
-
 from cchc import urls
 from cchc.build import PageRef
 from cchc.config import SiteConfig
@@ -31,7 +29,7 @@ from cchc.index.site_index import CHANGES, SiteIndex
 from cchc.index.tasks import STATUSES, TaskRow, tasks_csv
 from cchc.reports import plan_report_later
 from cchc.strings import Strings
-from cchc.text import VN_TZ, fold, show_date, show_datetime, slugify
+from cchc.text import VN_TZ, fold, heading_slug, show_date, show_datetime, slugify
 from cchc.views import data as v
 
 CHANGE_SLUGS = {"new": "moi", "amended": "sua-doi", "abolished": "bai-bo"}
@@ -102,7 +100,7 @@ def task_anchor(no: str) -> str:
 def heading_id(title: str) -> str:
     """The id Python-Markdown's toc extension gives a Markdown heading with this title,
     so a heading drawn by a template keeps the anchor it had as Markdown."""
-    return markdown_slugify(title, "-")
+    return heading_slug(title, "-")
 
 
 def tel(phone: str | None) -> str:

@@ -125,6 +125,30 @@ def test_quarter_report_of_a_unit_opens_in_libreoffice(site_factory, monkeypatch
     assert "quý I/2024" not in text and "quý III/2024" not in text
 
 
+def test_the_word_file_carries_only_what_the_report_uses(site_factory, monkeypatch, tmp_path):
+    """No second copy of the styles, no unrelated thumbnail: and every style the document
+    names is defined, so Word and LibreOffice draw it as before (the test above)."""
+    import posixpath
+    import re
+    import zipfile
+
+    site = make_site(site_factory)
+    out = tmp_path / "out"
+    assert run_report(site, monkeypatch, out, "--unit", "hp-gddt-van-phong", "--period", "2024-Q2") == 0
+    archive = zipfile.ZipFile(out / "bao-cao-hp-gddt-van-phong-2024-Q2.docx")
+    names = set(archive.namelist())
+    assert not {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg", "word/webSettings.xml"} & names
+    assert not [n for n in names if n.startswith("customXml/")]
+    for rels in [n for n in names if n.endswith(".rels")]:  # no relationship to a part left out
+        folder = rels.split("_rels/")[0]  # "" for the package's, "word/" for the document's
+        for target in re.findall(r'Target="([^"]+)"', archive.read(rels).decode()):
+            assert posixpath.normpath(folder + target) in names, (rels, target)
+    used = set(re.findall(rb'<w:(?:pStyle|tblStyle|rStyle) w:val="([^"]+)"', archive.read("word/document.xml")))
+    defined = set(re.findall(rb'w:styleId="([^"]+)"', archive.read("word/styles.xml")))
+    assert b"TableGrid" in used and used <= defined
+    assert sum(i.compress_size for i in archive.infolist()) < 25_000  # was 40 kB with the template's extras
+
+
 def test_the_same_data_as_an_excel_sheet(site_factory, monkeypatch, tmp_path):
     site = make_site(site_factory)
     out = tmp_path / "out"

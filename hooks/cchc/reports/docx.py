@@ -99,10 +99,50 @@ def _new_skeleton() -> tuple[DocumentObject, list[tuple[str, bytes]]]:
     fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
     for script in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):  # Word picks the font by script
         fonts.set(qn(script), FONT)
+    _prune(document)
     out = io.BytesIO()
     document.save(out)
     archive = zipfile.ZipFile(io.BytesIO(out.getvalue()))
     return document, [(name, archive.read(name)) for name in archive.namelist()]
+
+
+# The styles a report uses (``_fill``), with the defaults Word falls back on.
+USED_STYLES = {"Normal", "TableGrid", "DefaultParagraphFont", "TableNormal", "NoList"}
+# Parts of python-docx's template a report does not need: Word 2010's second copy of the
+# styles, a thumbnail of an unrelated page, custom XML, web settings (about half a report's bytes).
+DROPPED_PARTS = ("stylesWithEffects", "customXml", "webSettings")
+
+
+def _prune(document: DocumentObject) -> None:
+    """Drop what the report does not use from the template: ``DROPPED_PARTS``, the thumbnail,
+    the list of latent styles and the styles that are neither used nor a default."""
+    part = document.part
+    for rid, rel in list(part.rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1] in DROPPED_PARTS:
+            part.drop_rel(rid)
+    package_rels = part.package.rels
+    for rid, rel in list(package_rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package_rels.pop(rid)
+    styles = document.styles.element
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    by_id = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    keep, todo = set(), [sid for sid, style in by_id.items()
+                         if sid in USED_STYLES or style.get(qn("w:default")) in ("1", "true")]
+    while todo:  # a kept style keeps the styles it is based on or linked to
+        sid = todo.pop()
+        if sid in keep or sid not in by_id:
+            continue
+        keep.add(sid)
+        for ref in ("w:basedOn", "w:link", "w:next"):
+            found = by_id[sid].find(qn(ref))
+            if found is not None:
+                todo.append(found.get(qn("w:val")))
+    for sid, style in by_id.items():
+        if sid not in keep:
+            styles.remove(style)
 
 
 _SKELETON: list[tuple[DocumentObject, list[tuple[str, bytes]]]] = []

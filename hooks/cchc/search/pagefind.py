@@ -1,9 +1,13 @@
-"""Writing the Pagefind bundle: records sent to ``pagefind --service`` from a thread.
+"""Writing the Pagefind bundle: records indexed in a child process while MkDocs renders.
 
-``Indexer`` feeds the records made by ``records.py`` to Pagefind in a background
-thread while MkDocs renders the pages; the words go in folded (``folding.py``), each
-record as a small HTML page whose title and keywords carry a weight (records.py,
-``TITLE_WEIGHTS``). Beside Pagefind's files goes ``cchc-search.pf_json`` (``EXTRAS_FILE``):
+``Indexer`` sends the records made by ``records.py`` over a pipe to a child process
+(``python -m cchc.search.bundle``) from a background thread. There each record becomes
+a ``Page``: its words folded (``folding.py``), its title and keywords weighted
+(records.py, ``TITLE_WEIGHTS``), exactly the small HTML page ``page_html`` makes; and
+``bundle.py`` writes Pagefind 1.5.2's index of those pages as they come, the same files
+Pagefind writes for them (``oracle.py`` makes Pagefind's, for the tests), in a small
+part of its memory. Pagefind's scripts and WebAssembly still come from the pinned
+binary (``static_files``). Beside them goes ``cchc-search.pf_json`` (``EXTRAS_FILE``):
 the words the index holds (so the box can tell a word the site does not have from one
 it has, and suggest close ones), the synonyms and the answer cards.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 import base64
 import gzip
 import html
+import itertools
 import json
 import os
 import pickle
@@ -39,17 +44,13 @@ OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pag
 EXTRAS_FILE = "cchc-search.pf_json"
 EXTRAS_VERSION = 1
 
-# Requests sent to Pagefind and not yet answered, at most: the records are then made only
-# as fast as Pagefind takes them. Measured at 5,000 items, Pagefind itself holds about
-# 210 MB once it has every record with or without this bound; its peak (750 to 810 MB)
-# is while it builds the bundle (README, "Performance").
+# Requests sent to ``pagefind --service`` and not yet answered, at most (``oracle.py``).
 WINDOW = 16
 
 _UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-
 
 
 # -- the Pagefind service -------------------------------------------------------------------
@@ -408,7 +409,7 @@ def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtra
     assert child.stdin is not None
     try:
         header = {"out": str(out.resolve()), "extras": extras or SearchExtras(), "chunk_size": chunk_size}
-        for frame in (header, *records):
+        for frame in itertools.chain([header], records):
             pickle.dump(frame, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
     except BrokenPipeError:
         pass  # the child stopped: its answer says why
@@ -425,10 +426,10 @@ class Indexer:
     """``write_index`` in a background thread: started as soon as the records are known,
     waited for at the end of the build.
 
-    Pagefind is another process and the thread mostly waits on it, so the index is
-    written on the second core while the pages are rendered; the Python work of making
-    the requests (folding, JSON) is the only part that shares the interpreter.
-    ``make_records`` and ``make_extras`` are called in the thread.
+    The index is written by a child process and the thread mostly waits on the pipe, so
+    it is written on the second core while the pages are rendered; pickling the records
+    is the only part that shares the interpreter. ``make_records`` and ``make_extras``
+    are called in the thread.
     """
 
     def __init__(self, make_records, site_dir: Path, make_extras=None) -> None:

@@ -40,6 +40,7 @@ MAGIC = b"pagefind_dcd"
 WORD_SYMBOLS = frozenset("_‿⁀⁔︳︴﹍﹎﹏＿")  # utils.rs: counted as part of a word
 _ASCII_PUNCT = frozenset(chr(c) for c in range(0x21, 0x7F) if not chr(c).isalnum())
 _PUNCT_TABLE = {ord(c): " " for c in _ASCII_PUNCT}
+_NOT_WORD_ASCII = re.compile("[^0-9A-Za-z_]")
 
 # Rust's White_Space (str::split_whitespace, regex \s): Python's also has \x1c-\x1f
 _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
@@ -88,6 +89,8 @@ def _weight_code(value: str, auto: bool = False) -> int | None:
 
 def _graphemes(text: str) -> list[str]:
     """Extended grapheme clusters, enough for words: marks, joiners, modifiers, flags."""
+    if text.isascii():
+        return list(text)
     out: list[str] = []
     for c in text:
         if out:
@@ -117,7 +120,14 @@ def _is_digit(g: str) -> bool:
 
 def _lower_case(text: str) -> str:
     """``text.to_case(Case::Lower)`` of convert_case 0.11: split on its default boundaries
-    (underscore, hyphen, space, lowerUpper, letter/digit, acronyms), lower case, join by " "."""
+    (underscore, hyphen, space, lowerUpper, letter/digit, acronyms), lower case, join by " ".
+    No boundary looks across a space, so each part between spaces is done alone."""
+    return " ".join(_lower_part(part) for part in text.split(" ") if part)
+
+
+def _lower_part(text: str) -> str:
+    if text.isascii() and (text.isdigit() or text.isalpha() and text.islower()):
+        return text
     gs = _graphemes(text)
     n = len(gs)
     words: list[str] = []
@@ -169,11 +179,11 @@ def indexable_words(raw: str) -> tuple[tuple[Indexable, ...], int]:
     if raw.isascii() and raw.isalnum():
         if not any(c.isupper() for c in raw[1:]):
             return ((raw.lower(), None, False),), 0
-    chars = []
-    for c in raw:
-        if c.isalnum() or c in WORD_SYMBOLS:
-            chars.append(c.lower() if c.isascii() or c.isupper() else c)
-    normalized = "".join(chars)
+    if raw.isascii():
+        normalized = _NOT_WORD_ASCII.sub("", raw).lower()
+    else:
+        normalized = "".join(c.lower() if c.isascii() or c.isupper() else c
+                             for c in raw if c.isalnum() or c in WORD_SYMBOLS)
     out: list[Indexable] = []
     if normalized:
         plain = _diacritics(normalized)
@@ -225,8 +235,14 @@ def _text(s: str) -> bytes:
     return _head(3, len(raw)) + raw
 
 
+_ENCODED = {v: _int(v) for v in range(-256, 1 << 16)}
+
+
 def _ints(values) -> bytes:
-    return _head(4, len(values)) + b"".join(_int(v) for v in values)
+    try:
+        return _head(4, len(values)) + b"".join(map(_ENCODED.__getitem__, values))
+    except KeyError:
+        return _head(4, len(values)) + b"".join(map(_int, values))
 
 
 def full_hash(data: bytes) -> str:
@@ -244,6 +260,11 @@ def packed(data: bytes) -> bytes:
 
 def _locs(positions: list[tuple[int, int]]) -> list[int]:
     """``positions_to_packed_page``: (position, weight) -> weights inline, positions delta-coded."""
+    if len({w for _, w in positions}) == 1:  # one weight (most words): already in position order
+        weight = positions[0][1]
+        ps = [p for p, _ in positions]
+        deltas = [b - a for a, b in zip(ps, ps[1:], strict=False)]
+        return ([ps[0]] if weight == 25 else [-weight - 1, ps[0]]) + deltas
     positions.sort(key=lambda p: (0 if p[1] == 25 else p[1], p[0]))
     current, last, out = 25, 0, []
     for position, weight in positions:
@@ -329,7 +350,8 @@ class BundleWriter:
     # -- one page (fossick/mod.rs parse_digest + parse_meta_words, index/mod.rs per page) --
     def add(self, page: PageIn) -> bool:
         """Index ``page``; False if Pagefind drops it (no word in its body)."""
-        body: dict[str, list[tuple[int, int, str | None]]] = {}
+        body: dict[str, list[tuple[int, int]]] = {}  # word -> (position, weight)
+        spelled: dict[str, dict[str, list[tuple[int, int]]]] = {}  # word -> spelling -> the same
         content: list[str] = []
         anchors: list[dict] = []
         stack = [24]
@@ -361,7 +383,10 @@ class BundleWriter:
             found, compound = indexable_words(base)
             part_weight = max(weight // compound, 1) if compound and weight else 0
             for key, original, is_part in found:
-                entry = (index, part_weight if is_part else weight, original)
+                entry = (index, part_weight if is_part else weight)
+                if original is not None:
+                    spelled.setdefault(key, {}).setdefault(original, []).append(entry)
+                    continue
                 known = body.get(key)
                 if known is None:
                     body[key] = [entry]
@@ -369,7 +394,7 @@ class BundleWriter:
                     known.append(entry)
             last_index = index
             index += 1
-        if not body:
+        if not body and not spelled:
             return False
         number = len(self.pages)
 
@@ -391,7 +416,7 @@ class BundleWriter:
             for position, word in enumerate(rust_split(value)):
                 for key, original, _ in indexable_words(word)[0]:
                     meta_words.setdefault(key, []).append((fid, position, original))
-        self._postings(number, body, meta_words)
+        self._postings(number, body, spelled, meta_words)
 
         for name, values in filters.items():
             by_value = self.filters.setdefault(name, {})
@@ -413,16 +438,20 @@ class BundleWriter:
         self.pages.append((short, last_index + 1))
         return True
 
-    def _postings(self, number: int, body: dict, meta_words: dict) -> None:
+    def _postings(self, number: int, body: dict, body_spelled: dict, meta_words: dict) -> None:
         words = self.words
-        for key in body.keys() | meta_words.keys():
-            plain: list[tuple[int, int]] = []
-            spelled: dict[str, list[tuple[int, int]]] = {}
-            for position, weight, original in body.get(key, ()):
-                if original is None:
-                    plain.append((position, weight))
-                else:
-                    spelled.setdefault(original, []).append((position, weight))
+        for key, positions in body.items():  # most words: in the body only, as written
+            if key in body_spelled or key in meta_words:
+                continue
+            word = words.get(key)
+            if word is None:
+                word = words[key] = _Word()
+            locs = _locs(positions)
+            word.main.add(number, locs, [])
+            word.size += len(locs) + 1
+        for key in body_spelled.keys() | meta_words.keys():
+            plain = body.get(key, [])
+            spelled = body_spelled.get(key, {})
             meta_plain: list[tuple[int, int]] = []
             meta_spelled: dict[str, list[tuple[int, int]]] = {}
             for fid, position, original in meta_words.get(key, ()):
@@ -436,7 +465,7 @@ class BundleWriter:
             if plain or meta_plain:
                 locs = _locs(plain) if plain else []
                 word.main.add(number, locs, self._renumber(meta_plain))
-                word.size += len(locs) + self._meta_len(meta_plain) + 1
+                word.size += len(locs) + (self._meta_len(meta_plain) if meta_plain else 0) + 1
             if spelled or meta_spelled:
                 if word.variants is None:
                     word.variants = {}

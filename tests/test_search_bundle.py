@@ -166,3 +166,13 @@ def test_pagefind_weights_and_hashes():
     assert [bundle._weight_code(v) for v in ("2", "0.5", "0.00001", "lots", "99999999", "-1234", "65.4")] == \
         [48, 12, 1, 24, 240, 0, 240]
     assert bundle.full_hash(b"") == "da39a3ee5e6b4bd3255bfef95601890afd879"
+
+
+def test_no_bundle_from_part_of_the_records(tmp_path):
+    """Records that stop before their end (the build sending them failed) make no bundle."""
+    rec = search_records.SearchRecord(url="a/", title="Tiêu đề", content="Tiêu đề\nthân bài", kind="page")
+    header = {"out": str(tmp_path / "pagefind"), "extras": pagefind.SearchExtras(), "chunk_size": None}
+    with pytest.raises(pagefind.PagefindError, match="stopped before their end"):
+        pagefind.build_bundle([header, rec])
+    assert not list((tmp_path / "pagefind").glob("*.pf_meta"))
+    assert pagefind.build_bundle([header, rec, None])["pages"] == 1

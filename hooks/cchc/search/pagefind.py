@@ -358,7 +358,7 @@ def static_files() -> dict[str, bytes]:
 
 def build_bundle(frames) -> dict:
     """The child process's work (``python -m cchc.search.bundle``): ``frames`` gives a header
-    (``out``, ``extras``, ``chunk_size``), then the records. Writes the bundle and returns its figures."""
+    (``out``, ``extras``, ``chunk_size``), the records, then None. Writes the bundle and returns its figures."""
     from cchc.search.bundle import BundleWriter, PageIn
 
     started = time.perf_counter()
@@ -374,9 +374,13 @@ def build_bundle(frames) -> dict:
     vocabulary = Vocabulary()
     records = 0
     for rec in frames:
+        if rec is None:
+            break
         records += 1
         page = prepare(rec, extras.synonyms, vocabulary)
         writer.add(PageIn(page.url, page.tokens(), page.meta + page.extra_meta, page.filters, page.sort))
+    else:  # the sender stopped (its build failed): no bundle from part of the records
+        raise PagefindError("the records stopped before their end")
     meta_hash = writer.finish()
     if meta_hash is not None:
         entry["languages"] = {LANGUAGE: {"hash": meta_hash, "wasm": None, "page_count": len(writer.pages)}}
@@ -409,7 +413,7 @@ def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtra
     assert child.stdin is not None
     try:
         header = {"out": str(out.resolve()), "extras": extras or SearchExtras(), "chunk_size": chunk_size}
-        for frame in itertools.chain([header], records):
+        for frame in itertools.chain([header], records, [None]):
             pickle.dump(frame, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
     except BrokenPipeError:
         pass  # the child stopped: its answer says why

@@ -87,15 +87,15 @@ def _run_engine(engine: str, root: Path, out: Path) -> None:
     records, extras = site_records(root)
     started = time.perf_counter()
     if engine == "ours":
-        pagefind.write_index(records, out, extras)
+        writer_mb = pagefind.write_index(records, out, extras).writer_mb
     else:
         from cchc.search.oracle import pagefind_bundle
 
-        pagefind_bundle(records, out / pagefind.OUTPUT_DIR, extras)
+        writer_mb = pagefind_bundle(records, out / pagefind.OUTPUT_DIR, extras)
     wall = time.perf_counter() - started
     me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"records": len(records), "wall": wall, "sender_mb": me.ru_maxrss / 1024,
-                      "writer_mb": kids.ru_maxrss / 1024, "cpu": me.ru_utime + me.ru_stime,
+                      "writer_mb": writer_mb, "cpu": me.ru_utime + me.ru_stime,
                       "writer_cpu": kids.ru_utime + kids.ru_stime}))
 
 
@@ -122,7 +122,7 @@ def oracle(root: Path) -> int:
         for engine, label in (("ours", "bundle.py (child process)"), ("pagefind", "pagefind --service")):
             f = figures[engine]
             print(f"  {label}: wall {f['wall']:.1f} s, CPU {f['cpu']:.1f} s sender + {f['writer_cpu']:.1f} s writer, "
-                  f"peak RSS {f['writer_mb']:.0f} MB writer, {f['sender_mb']:.0f} MB sender (the records)")
+                  f"peak RSS {f['writer_mb'] or 0:.0f} MB writer, {f['sender_mb']:.0f} MB sender (the records)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0 if not differ else 1

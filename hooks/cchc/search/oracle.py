@@ -21,6 +21,7 @@ from cchc.search.pagefind import (
     _write_files,
     page_html,
     pagefind_files,
+    peak_mb,
     prepare,
     write_extras,
 )
@@ -29,8 +30,8 @@ from cchc.search.stable import stabilize
 
 
 def pagefind_bundle(records: list[SearchRecord], out: Path, extras: SearchExtras | None = None,
-                    chunk_size: int | None = None) -> None:
-    """Write the bundle of ``records`` to ``out`` with ``pagefind --service``."""
+                    chunk_size: int | None = None) -> float | None:
+    """Write the bundle of ``records`` to ``out`` with ``pagefind --service``; Pagefind's peak memory in MB."""
     extras = extras or SearchExtras()
     saved = os.environ.get("PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE")
     if chunk_size:
@@ -50,6 +51,7 @@ def pagefind_bundle(records: list[SearchRecord], out: Path, extras: SearchExtras
                     for page in (prepare(rec, extras.synonyms, vocabulary) for rec in records))
         service.run(payloads, len(records))
         files = pagefind_files(service, index_id)
+        peak = peak_mb(service._proc.pid)
     finally:
         service.close()
     if out.exists():
@@ -57,6 +59,7 @@ def pagefind_bundle(records: list[SearchRecord], out: Path, extras: SearchExtras
     _write_files(out, files)
     write_extras(out, vocabulary, extras)
     stabilize(out)
+    return peak
 
 
 def decoded(bundle: Path) -> dict[str, object]:

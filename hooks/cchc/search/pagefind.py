@@ -62,6 +62,18 @@ class IndexStats:
     seconds: float
     bytes: int  # the whole bundle on disk
     path: Path
+    writer_mb: float | None = None  # the peak memory of the process that wrote it (Linux)
+
+
+def peak_mb(pid: int | str = "self") -> float | None:
+    """A live process's peak resident memory in MB (VmHWM; None where /proc has none).
+    Unlike ru_maxrss, it leaves out what a child counted of its parent before exec."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else None
 
 
 class PagefindError(RuntimeError):
@@ -388,7 +400,8 @@ def build_bundle(frames) -> dict:
     write_extras(out, vocabulary, extras)
     stabilize(out)  # same records, same bytes (filters in a stable order)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return {"records": records, "pages": len(writer.pages), "bytes": size, "seconds": time.perf_counter() - started}
+    return {"records": records, "pages": len(writer.pages), "bytes": size, "seconds": time.perf_counter() - started,
+            "peak_mb": peak_mb()}
 
 
 def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtras | None = None,
@@ -423,7 +436,7 @@ def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtra
     if child.returncode != 0 or "error" in result:
         reason = result.get("error") or stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or "no answer"
         raise PagefindError(f"the search index was not written: {reason}")
-    return IndexStats(result["records"], time.perf_counter() - started, result["bytes"], out)
+    return IndexStats(result["records"], time.perf_counter() - started, result["bytes"], out, result.get("peak_mb"))
 
 
 class Indexer:

@@ -70,7 +70,7 @@ def _f32(x: float) -> float:
     return struct.unpack("f", struct.pack("f", x))[0]
 
 
-def _weight_code(value: str, auto: bool = False) -> int | None:
+def _weight_code(value: str, auto: bool = False) -> int:
     """``___PAGEFIND_WEIGHT___`` (or AUTO) value -> the u8 weight Pagefind stores."""
     if not _FLOAT.fullmatch(value):
         w = 1.0

@@ -6,6 +6,7 @@
     .venv/bin/cchc measure-search --site site/    # a site built by mkdocs (its own bundle)
     .venv/bin/cchc measure-search --build 0       # mkdocs build of the demo, then measure
     .venv/bin/cchc measure-search --build 5000    # the same for cchc bench's generated site
+    .venv/bin/cchc measure-search --oracle ROOT   # bundle.py vs pagefind --service on ROOT's records
 
 The demo mode indexes every news item, plan, procedure and unit of content/ exactly
 as the cchc_search hook does after a build. The generated mode makes N items from the
@@ -16,6 +17,11 @@ attributes and times Pagefind over that folder (the other way to build the index
 ``--build N`` runs the real ``mkdocs build`` (the hooks, Pagefind included) on the demo
 content (N = 0) or on the N-item site of cchc/bench/generate.py, and reports the
 index time the cchc_search hook logs, the whole build time and the first query.
+
+``--oracle ROOT`` indexes the content of the site ROOT (e.g. a ``cchc bench`` site) twice,
+each in a process of its own: with ``bundle.py`` as the build does, and with the real
+``pagefind --service`` (``search/oracle.py``); it says whether the two bundles are the
+same file for file (decoded), and the wall time, CPU and peak RSS of each.
 
 The first query is measured in Debian's headless chromium as the search box makes it:
 load pagefind.js, list the filters (the box shows them), load the word list, synonyms and
@@ -46,6 +52,7 @@ from cchc.config import read_config
 from cchc.content.loader import load_site
 from cchc.search import folding, pagefind
 from cchc.search import records as search
+from cchc.search.synonyms import SynonymTable
 
 QUERY = "thu tuc hanh chinh"
 CHROMIUM = "/usr/bin/chromium"
@@ -53,17 +60,72 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def demo_records() -> list[search.SearchRecord]:
-    config = read_config(REPO)
-    result = load_site(REPO, config.build_time(), config.docs_dir)
+def site_records(root: Path = REPO) -> tuple[list[search.SearchRecord], pagefind.SearchExtras]:
+    """The records and extras the build makes from the content of ``root`` (not its hand-written pages)."""
+    config = read_config(root)
+    result = load_site(root, config.build_time(), config.docs_dir)
     if result.site is None:
-        sys.exit("content/ has errors: run cchc check")
+        sys.exit(f"{root}/content has errors: run cchc check")
     site = result.site
     pages = ([("news", n.id, urls.item_url(n)) for n in site.news]
              + [("plan", p.id, urls.item_url(p)) for p in site.plans]
              + [("procedure", p.id, urls.item_url(p)) for p in site.procedures]
              + [("unit", u, urls.src_to_url(urls.unit_src(u))) for u in site.units])
-    return search.records_for_site(site, pages)
+    extras = pagefind.SearchExtras(SynonymTable.of(site.synonyms), search.answer_cards(site, pages))
+    return search.records_for_site(site, pages), extras
+
+
+def demo_records() -> list[search.SearchRecord]:
+    return site_records()[0]
+
+
+def _run_engine(engine: str, root: Path, out: Path) -> None:
+    """One engine on the records of ``root`` (in a process of its own, for its figures): prints JSON."""
+    import json
+    import resource
+
+    records, extras = site_records(root)
+    started = time.perf_counter()
+    if engine == "ours":
+        writer_mb = pagefind.write_index(records, out, extras).writer_mb
+    else:
+        from cchc.search.oracle import pagefind_bundle
+
+        writer_mb = pagefind_bundle(records, out / pagefind.OUTPUT_DIR, extras)
+    wall = time.perf_counter() - started
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"records": len(records), "wall": wall, "sender_mb": me.ru_maxrss / 1024,
+                      "writer_mb": writer_mb, "cpu": me.ru_utime + me.ru_stime,
+                      "writer_cpu": kids.ru_utime + kids.ru_stime}))
+
+
+def oracle(root: Path) -> int:
+    """Both engines on the same records of the site ``root``: identical bundles?, memory and CPU."""
+    import json
+    import subprocess
+
+    from cchc.search.oracle import decoded
+
+    work = Path(tempfile.mkdtemp(prefix="cchc-search-oracle-"))
+    try:
+        figures = {}
+        for engine in ("ours", "pagefind"):
+            done = subprocess.run([sys.executable, "-m", "cchc.commands.measure_search", "--run-engine", engine,
+                                   str(root), str(work / engine)], capture_output=True, text=True)
+            if done.returncode != 0:
+                sys.exit(done.stderr)
+            figures[engine] = json.loads(done.stdout.strip().splitlines()[-1])
+        ours, theirs = decoded(work / "ours" / "pagefind"), decoded(work / "pagefind" / "pagefind")
+        differ = sorted(name for name in ours.keys() | theirs.keys() if ours.get(name) != theirs.get(name))
+        print(f"{figures['ours']['records']} records of {root}: bundles identical: {'yes' if not differ else 'no'} "
+              f"({len(ours)} files{'; differ: ' + ', '.join(differ[:5]) if differ else ''})")
+        for engine, label in (("ours", "bundle.py (child process)"), ("pagefind", "pagefind --service")):
+            f = figures[engine]
+            print(f"  {label}: wall {f['wall']:.1f} s, CPU {f['cpu']:.1f} s sender + {f['writer_cpu']:.1f} s writer, "
+                  f"peak RSS {f['writer_mb'] or 0:.0f} MB writer, {f['sender_mb']:.0f} MB sender (the records)")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0 if not differ else 1
 
 
 def generated_records(n: int, seed: int = 5) -> list[search.SearchRecord]:
@@ -219,7 +281,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--build", type=int, metavar="N", help="mkdocs build the demo (0) or an N-item generated "
                         "site with cchc.bench, then measure")
     parser.add_argument("--verbose", action="store_true", help="list the files of the first query")
+    parser.add_argument("--oracle", type=Path, metavar="ROOT", help="index the content of the site ROOT with "
+                        "bundle.py and with pagefind --service: identical?, peak memory and CPU of each")
+    parser.add_argument("--run-engine", nargs=3, metavar=("ENGINE", "ROOT", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.run_engine:
+        engine, root, out = args.run_engine
+        _run_engine(engine, Path(root), Path(out))
+        return 0
+    if args.oracle:
+        return oracle(args.oracle)
     if args.build is not None:
         build_and_measure(args.build, args.verbose)
         return 0
@@ -247,3 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
+
+
+if __name__ == "__main__":
+    sys.exit(main())

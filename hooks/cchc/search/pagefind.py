@@ -1,9 +1,13 @@
-"""Writing the Pagefind bundle: records sent to ``pagefind --service`` from a thread.
+"""Writing the Pagefind bundle: records indexed in a child process while MkDocs renders.
 
-``Indexer`` feeds the records made by ``records.py`` to Pagefind in a background
-thread while MkDocs renders the pages; the words go in folded (``folding.py``), each
-record as a small HTML page whose title and keywords carry a weight (records.py,
-``TITLE_WEIGHTS``). Beside Pagefind's files goes ``cchc-search.pf_json`` (``EXTRAS_FILE``):
+``Indexer`` sends the records made by ``records.py`` over a pipe to a child process
+(``python -m cchc.search.bundle``) from a background thread. There each record becomes
+a ``Page``: its words folded (``folding.py``), its title and keywords weighted
+(records.py, ``TITLE_WEIGHTS``), exactly the small HTML page ``page_html`` makes; and
+``bundle.py`` writes Pagefind 1.5.2's index of those pages as they come, the same files
+Pagefind writes for them (``oracle.py`` makes Pagefind's, for the tests), in a small
+part of its memory. Pagefind's scripts and WebAssembly still come from the pinned
+binary (``static_files``). Beside them goes ``cchc-search.pf_json`` (``EXTRAS_FILE``):
 the words the index holds (so the box can tell a word the site does not have from one
 it has, and suggest close ones), the synonyms and the answer cards.
 """
@@ -13,16 +17,21 @@ from __future__ import annotations
 import base64
 import gzip
 import html
+import itertools
 import json
+import os
+import pickle
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from cchc.search.bundle import CHUNK_SIZE
 from cchc.search.folding import folded_words, index_form, restore_code
 from cchc.search.records import KEYWORD_WEIGHT, SearchRecord
 from cchc.search.stable import stabilize
@@ -35,17 +44,13 @@ OUTPUT_DIR = "pagefind"  # under the site folder; the browser loads pagefind/pag
 EXTRAS_FILE = "cchc-search.pf_json"
 EXTRAS_VERSION = 1
 
-# Requests sent to Pagefind and not yet answered, at most: the records are then made only
-# as fast as Pagefind takes them. Measured at 5,000 items, Pagefind itself holds about
-# 210 MB once it has every record with or without this bound; its peak (750 to 810 MB)
-# is while it builds the bundle (README, "Performance").
+# Requests sent to ``pagefind --service`` and not yet answered, at most (``oracle.py``).
 WINDOW = 16
 
 _UNUSED_BUNDLE_FILES = (
     "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
     "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
 )
-
 
 
 # -- the Pagefind service -------------------------------------------------------------------
@@ -57,6 +62,18 @@ class IndexStats:
     seconds: float
     bytes: int  # the whole bundle on disk
     path: Path
+    writer_mb: float | None = None  # the peak memory of the process that wrote it (Linux)
+
+
+def peak_mb(pid: int | str = "self") -> float | None:
+    """A live process's peak resident memory in MB (VmHWM; None where /proc has none).
+    Unlike ru_maxrss, it leaves out what a child counted of its parent before exec."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else None
 
 
 class PagefindError(RuntimeError):
@@ -244,54 +261,75 @@ class Vocabulary:
         return [" ".join(words) for words in out]
 
 
-def _span(words: list[str], weight: float | None) -> str:
-    text = html.escape(" ".join(words))
-    if weight is None or not words:
-        return text
-    return f'<span data-pagefind-weight="{weight:g}">{text}</span>'
+def _weight(weight: float | None) -> str | None:
+    return None if weight is None else f"{weight:g}"
 
 
-def _page_html(rec: SearchRecord, title: list[str], keys: list[str], rest: list[str],
-               aliases: tuple[list[str], list[str]]) -> str:
+@dataclass
+class Page:
+    """One record as Pagefind reads it: the words of each span (folded) with its weight,
+    the meta, filter and sort values. ``page_html`` writes it for Pagefind; the bundle
+    writer (``bundle.py``) reads the same words from ``tokens``."""
+
+    url: str
+    spans: list[tuple[list[str], float | None]]
+    meta: list[tuple[str, str]]  # as sent: rec.meta in index_form
+    filters: list[tuple[str, str]]
+    sort: list[tuple[str, str]]
+    extra_meta: list[tuple[str, str]]  # "r" and "n", after the sort tags
+
+    def tokens(self) -> list[str]:
+        """The words Pagefind reads from ``page_html``, with its markers around weighted spans."""
+        out: list[str] = []
+        for words, weight in self.spans:
+            if weight is None or not words:
+                out += words
+            else:
+                out += [f"___PAGEFIND_WEIGHT___{_weight(weight)}", *words, "___END_PAGEFIND_WEIGHT___"]
+        return out
+
+
+def page_html(page: Page) -> str:
     """The record as Pagefind reads it: inline spans only (a block would add a "."), so
     its words are exactly the words given, in order, one for one."""
-    head = [f'<meta data-pagefind-meta="{k}[content]" content="{html.escape(index_form(v))}">'
-            for k, v in rec.meta.items()]
-    head += [f'<meta data-pagefind-filter="{k}[content]" content="{html.escape(v)}">'
-             for k, values in rec.filters.items() for v in values]
-    head += [f'<meta data-pagefind-sort="{k}[content]" content="{html.escape(v)}">' for k, v in rec.sort.items()]
-    body = [_span(title, rec.title_weight), _span(keys, KEYWORD_WEIGHT), _span(rest, None),
-            _span(aliases[0], rec.title_weight), _span(aliases[1], None)]
-    return (f'<html lang="{LANGUAGE}"><head>{"".join(head)}</head><body>'
-            + " ".join(b for b in body if b) + "</body></html>")
+    def tag(kind: str, pairs: list[tuple[str, str]]) -> str:
+        return "".join(f'<meta data-pagefind-{kind}="{k}[content]" content="{html.escape(v)}">' for k, v in pairs)
+
+    body = []
+    for words, weight in page.spans:
+        text = html.escape(" ".join(words))
+        if words:
+            body.append(text if weight is None else f'<span data-pagefind-weight="{_weight(weight)}">{text}</span>')
+    head = tag("meta", page.meta) + tag("filter", page.filters) + tag("sort", page.sort) + tag("meta", page.extra_meta)
+    return f'<html lang="{LANGUAGE}"><head>{head}</head><body>' + " ".join(body) + "</body></html>"
 
 
-def _payloads(records: list[SearchRecord], index_id: str, synonyms: SynonymTable, vocabulary: Vocabulary):
-    for rec in records:
-        title, keys, rest = rec.parts()
-        own = title + keys + rest
-        folded = folded_words(own).split(" ") if own else []
-        aliases = ([w for a in synonyms.aliases(title, folded[:len(title)]) for w in a.split()],
-                   [w for a in synonyms.aliases(keys + rest, folded[len(title):]) for w in a.split()])
-        words = own + aliases[0] + aliases[1]
-        if len(words) > len(own):
-            folded += folded_words(words[len(own):]).split(" ")
-        vocabulary.add(words, folded)
-        n_title, n_keys = len(title), len(keys)
-        n_real = n_title + n_keys + len(rest)
-        f_title, f_keys, f_rest = folded[:n_title], folded[n_title:n_title + n_keys], folded[n_title + n_keys:n_real]
-        f_aliases = (folded[n_real:n_real + len(aliases[0])], folded[n_real + len(aliases[0]):])
-        code = restore_code(words, " ".join(folded))
-        page = _page_html(rec, f_title, f_keys, f_rest, f_aliases)
-        if code or n_real < len(words):
-            extra = {"r": code} if code else {}
-            if n_real < len(words):
-                extra["n"] = str(n_real)  # words after this many are the aliases: not shown
-            head_end = page.index("</head>")
-            page = page[:head_end] + "".join(
-                f'<meta data-pagefind-meta="{k}[content]" content="{html.escape(v)}">' for k, v in extra.items()
-            ) + page[head_end:]
-        yield {"type": "AddFile", "index_id": index_id, "url": "/" + rec.url.lstrip("/"), "file_contents": page}
+def prepare(rec: SearchRecord, synonyms: SynonymTable, vocabulary: Vocabulary) -> Page:
+    """``rec`` as Pagefind is given it: folded words, aliases from the synonyms, the restore
+    code; its words are counted in ``vocabulary``."""
+    title, keys, rest = rec.parts()
+    own = title + keys + rest
+    folded = folded_words(own).split(" ") if own else []
+    aliases = ([w for a in synonyms.aliases(title, folded[:len(title)]) for w in a.split()],
+               [w for a in synonyms.aliases(keys + rest, folded[len(title):]) for w in a.split()])
+    words = own + aliases[0] + aliases[1]
+    if len(words) > len(own):
+        folded += folded_words(words[len(own):]).split(" ")
+    vocabulary.add(words, folded)
+    n_title, n_keys = len(title), len(keys)
+    n_real = n_title + n_keys + len(rest)
+    n_alias = n_real + len(aliases[0])
+    spans = [(folded[:n_title], rec.title_weight), (folded[n_title:n_title + n_keys], KEYWORD_WEIGHT),
+             (folded[n_title + n_keys:n_real], None), (folded[n_real:n_alias], rec.title_weight),
+             (folded[n_alias:], None)]
+    code = restore_code(words, " ".join(folded))
+    extra = [("r", code)] if code else []
+    if n_real < len(words):
+        extra.append(("n", str(n_real)))  # words after this many are the aliases: not shown
+    return Page(url="/" + rec.url.lstrip("/"), spans=spans,
+                meta=[(k, index_form(v)) for k, v in rec.meta.items()],
+                filters=[(k, v) for k, values in rec.filters.items() for v in values],
+                sort=list(rec.sort.items()), extra_meta=extra)
 
 
 def write_extras(out: Path, vocabulary: Vocabulary, extras: SearchExtras) -> None:
@@ -302,60 +340,113 @@ def write_extras(out: Path, vocabulary: Vocabulary, extras: SearchExtras) -> Non
     (out / EXTRAS_FILE).write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
 
 
-def _write(records: list[SearchRecord], out: Path, extras: SearchExtras) -> Vocabulary:
+def pagefind_files(service: _Service, index_id: str) -> dict[str, bytes]:
+    """Pagefind's bundle for ``index_id`` (GetFiles), by path."""
+    (bundle,) = service.run([{"type": "GetFiles", "index_id": index_id}])
+    return {file["path"]: base64.b64decode(file["content"]) for file in bundle["files"]}
+
+
+def _write_files(out: Path, files: dict[str, bytes]) -> None:
+    root = out.resolve()
+    for name, content in files.items():
+        if name in _UNUSED_BUNDLE_FILES:
+            continue
+        path = (out / name).resolve()
+        if not path.is_relative_to(root):
+            raise PagefindError(f"pagefind returned a file outside its folder: {name!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def static_files() -> dict[str, bytes]:
+    """What the pinned Pagefind writes for an empty index: its scripts, WebAssembly and entry file."""
     service = _Service()
-    vocabulary = Vocabulary()
     try:
         (created,) = service.run([{"type": "NewIndex", "config": {"force_language": LANGUAGE}}])
-        index_id = created["index_id"]
-        service.run(_payloads(records, index_id, extras.synonyms, vocabulary), len(records))
-        (bundle,) = service.run([{"type": "GetFiles", "index_id": index_id}])
+        return pagefind_files(service, created["index_id"])
     finally:
-        service.close()  # Pagefind exits: its memory (the whole index) is freed here
-    # The files are written here, not by Pagefind's WriteFiles: its reply can come before its
-    # files are on disk (an empty pagefind-entry.json was seen on a loaded machine).
-    root = out.resolve()
-    for file in bundle["files"]:
-        path = (out / file["path"]).resolve()
-        if not path.is_relative_to(root):
-            raise PagefindError(f"pagefind returned a file outside its folder: {file['path']!r}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(base64.b64decode(file["content"]))
-    return vocabulary
+        service.close()
 
 
-def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtras | None = None) -> IndexStats:
+def build_bundle(frames) -> dict:
+    """The child process's work (``python -m cchc.search.bundle``): ``frames`` gives a header
+    (``out``, ``extras``, ``chunk_size``), the records, then None. Writes the bundle and returns its figures."""
+    from cchc.search.bundle import BundleWriter, PageIn
+
+    started = time.perf_counter()
+    frames = iter(frames)
+    header = next(frames)
+    out, extras = Path(header["out"]), header["extras"]
+    files = static_files()
+    if out.exists():
+        shutil.rmtree(out)
+    entry = json.loads(files.pop("pagefind-entry.json"))
+    _write_files(out, files)
+    writer = BundleWriter(out, entry["version"], header.get("chunk_size") or CHUNK_SIZE)
+    vocabulary = Vocabulary()
+    records = 0
+    for rec in frames:
+        if rec is None:
+            break
+        records += 1
+        page = prepare(rec, extras.synonyms, vocabulary)
+        writer.add(PageIn(page.url, page.tokens(), page.meta + page.extra_meta, page.filters, page.sort))
+    else:  # the sender stopped (its build failed): no bundle from part of the records
+        raise PagefindError("the records stopped before their end")
+    meta_hash = writer.finish()
+    if meta_hash is not None:
+        entry["languages"] = {LANGUAGE: {"hash": meta_hash, "wasm": None, "page_count": len(writer.pages)}}
+    (out / "pagefind-entry.json").write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    write_extras(out, vocabulary, extras)
+    stabilize(out)  # same records, same bytes (filters in a stable order)
+    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    return {"records": records, "pages": len(writer.pages), "bytes": size, "seconds": time.perf_counter() - started,
+            "peak_mb": peak_mb()}
+
+
+def write_index(records: list[SearchRecord], site_dir: Path, extras: SearchExtras | None = None,
+                chunk_size: int | None = None) -> IndexStats:
     """Write the Pagefind bundle for ``records`` to ``site_dir/pagefind/`` (replacing any old one).
 
-    Records go to Pagefind as small pages made from the model (``_page_html``: folded
-    words, weighted title and keywords) rather than by letting Pagefind read the built
-    pages: measured with ``cchc measure-search --compare``, the two take the same time,
-    but only records let the index hold folded words while the pages show accented ones, which is what
-    keeps the first query small; and the pages' templates need no search markup. It
-    also means the index can be written while the pages are rendered (``Indexer``).
+    Records are indexed as small pages made from the model (``prepare``: folded
+    words, weighted title and keywords) rather than from the built pages: the index
+    holds folded words while the pages show accented ones, which keeps the first query
+    small, and the templates need no search markup. The bundle is Pagefind's, written
+    by ``bundle.py`` in a child process fed the records over a pipe, so the index is
+    written on the other core while MkDocs renders, in a fraction of Pagefind's memory;
+    Pagefind itself only gives its scripts (``static_files``).
     """
     started = time.perf_counter()
     out = Path(site_dir) / OUTPUT_DIR
-    if out.exists():
-        shutil.rmtree(out)
-    extras = extras or SearchExtras()
-    vocabulary = _write(records, out, extras)
-    write_extras(out, vocabulary, extras)
-    for name in _UNUSED_BUNDLE_FILES:
-        (out / name).unlink(missing_ok=True)
-    stabilize(out)  # same records, same bytes (Pagefind orders filters at random)
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return IndexStats(len(records), time.perf_counter() - started, size, out)
+    env = dict(os.environ)
+    package_root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+    child = subprocess.Popen([sys.executable, "-m", "cchc.search.bundle"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert child.stdin is not None
+    try:
+        header = {"out": str(out.resolve()), "extras": extras or SearchExtras(), "chunk_size": chunk_size}
+        for frame in itertools.chain([header], records, [None]):
+            pickle.dump(frame, child.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+    except BrokenPipeError:
+        pass  # the child stopped: its answer says why
+    stdout, stderr = child.communicate()  # closes the pipe: the end of the records
+    lines = stdout.decode("utf-8", "replace").strip().splitlines()
+    result = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    if child.returncode != 0 or "error" in result:
+        reason = result.get("error") or stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or "no answer"
+        raise PagefindError(f"the search index was not written: {reason}")
+    return IndexStats(result["records"], time.perf_counter() - started, result["bytes"], out, result.get("peak_mb"))
 
 
 class Indexer:
     """``write_index`` in a background thread: started as soon as the records are known,
     waited for at the end of the build.
 
-    Pagefind is another process and the thread mostly waits on it, so the index is
-    written on the second core while the pages are rendered; the Python work of making
-    the requests (folding, JSON) is the only part that shares the interpreter.
-    ``make_records`` and ``make_extras`` are called in the thread.
+    The index is written by a child process and the thread mostly waits on the pipe, so
+    it is written on the second core while the pages are rendered; pickling the records
+    is the only part that shares the interpreter. ``make_records`` and ``make_extras``
+    are called in the thread.
     """
 
     def __init__(self, make_records, site_dir: Path, make_extras=None) -> None:

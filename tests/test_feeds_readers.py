@@ -44,7 +44,7 @@ def feed_names(page: str) -> list[str]:
             names.append(name)
     for name in names:
         formats = [kind for kind, file in offered if file.split(".")[0] == name]
-        allowed = [["rss"], ["rss", "atom", "json"], ["rss", "atom"]] if name in SITE_WIDE else [["rss"], ["rss", "atom"]]
+        allowed = [["rss"], ["rss", "atom"]] + ([["rss", "atom", "json"]] if name in SITE_WIDE else [])
         assert formats in allowed, (name, formats)
     return names
 

@@ -122,3 +122,29 @@ def test_the_section_nav_marks_the_current_section(demo):
     nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert re.search(r'<a href="\./?" class="md-nav__link md-nav__link--active">\s*<span class="md-ellipsis">\s*'
                      r"Tin tức", nav), nav[:2000]
+
+
+def test_a_site_overrides_one_partial_and_picks_its_own_icons(site_factory):
+    """A site's custom_dir holds only what it changes: here Material's own nav.html back; and
+    a site that names its menu icon in mkdocs.yml gets that icon inline, as with Material."""
+    import material
+
+    site = site_factory()
+    custom = site.root / "overrides" / "partials"
+    custom.mkdir(parents=True)
+    original = Path(material.__file__).parent / "templates" / "partials" / "nav.html"
+    (custom / "nav.html").write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    shipped = (REPO / "docs" / "overrides").as_posix()
+    site.write("mkdocs.yml", (site.root / "mkdocs.yml").read_text(encoding="utf-8").replace(
+        f"custom_dir: {shipped}", f"custom_dir: {(site.root / 'overrides').as_posix()}\n  icon:\n"
+                                  "    menu: material/menu-open"))
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    nav = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert re.search(r'class="md-nav__link">\s*<span class="md-ellipsis">\s*Kế hoạch\s*</span>', nav)  # Material's
+    assert nav.count("<path ") == 1  # Material's nav writes the logo again
+    header = html.split("<header", 1)[1].split("</header>", 1)[0]
+    menu = header.split('for="__drawer">', 1)[1].split("</label>", 1)[0]
+    assert "<svg" in menu and "cchc-icon-menu" not in header  # the site's own icon, inline
+    assert "cchc-icon-search" in header  # the search icon left to the stylesheet
+    assert 'class="md-skip"' in html and 'id="__main"' in html  # the rest is the shipped templates'

@@ -79,6 +79,7 @@ from cchc.text import heading_slug  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
+from cchc.views.theme import unused_theme_file  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
 from mkdocs.commands.build import _build_page, _populate_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -178,6 +179,10 @@ def on_files(files, config):
     if _preview_problems is not None:  # nothing to build but the error page
         return type(files)([])
     build = _current()
+    material_search = "search" in config.plugins or "material/search" in config.plugins
+    for unused in [f for f in files if f.abs_src_path and unused_theme_file(f.src_uri, material_search)
+                   and not f.abs_src_path.startswith(config.docs_dir)]:
+        files.remove(unused)  # Material's source maps and its unused lunr search (cchc/views/theme.py)
     output = generate(build.index, build.config, build.strings)
     for page in output.pages:
         clash = files.get_file_from_path(page.src)

@@ -346,12 +346,12 @@ def test_a_procedure_page_offers_its_field_then_its_unit_then_the_sections_feeds
     site.write("content/procedures/cap-ban-sao-van-bang.md",
                PROCEDURE.replace("fees: Theo", "topics: [chi-dao-dieu-hanh]\nfees: Theo"))
     site.build()
+    # RSS in the head of an item's page; the Atom twins where the feeds are at home (below)
     assert alternates(site.html("thu-tuc/cap-ban-sao-van-bang/")) == [
-        ("rss", "thu-tuc-linh-vuc-van-bang-chung-chi.rss.xml"),
-        ("atom", "thu-tuc-linh-vuc-van-bang-chung-chi.atom.xml"),
-        ("rss", "thu-tuc-don-vi-hp-so-gddt.rss.xml"), ("atom", "thu-tuc-don-vi-hp-so-gddt.atom.xml"),
-        ("rss", "thu-tuc.rss.xml"), ("atom", "thu-tuc.atom.xml"),
-        ("rss", "tin-tuc.rss.xml"), ("atom", "tin-tuc.atom.xml")]
+        ("rss", "thu-tuc-linh-vuc-van-bang-chung-chi.rss.xml"), ("rss", "thu-tuc-don-vi-hp-so-gddt.rss.xml"),
+        ("rss", "thu-tuc.rss.xml"), ("rss", "tin-tuc.rss.xml")]
+    assert alternates(site.html("thu-tuc/")) == [("rss", "thu-tuc.rss.xml"), ("atom", "thu-tuc.atom.xml"),
+                                                 ("json", "thu-tuc.json"), ("rss", "tin-tuc.rss.xml")]
     listing = site.html("nguon-tin/")
     assert "https://cchc.test/feeds/thu-tuc-linh-vuc-van-bang-chung-chi.atom.xml" in listing
     assert "Cải cách thủ tục hành chính" not in listing.split('id="chu-de"')[1].split("<table")[0]  # no news: apart

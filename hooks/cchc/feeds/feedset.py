@@ -122,10 +122,14 @@ class FeedLink:
     atom_url: str
     json_url: str | None = None
     label: str = ""  # a few words for a visible link ("Tin, bài", "Thủ tục hành chính")
+    atom_in_head: bool = True  # whether the head offers the Atom twin too (links_for_page)
 
     def alternates(self) -> list[dict[str, str]]:
-        """``<link rel="alternate">`` attributes for the page head: RSS, Atom, then JSON Feed."""
-        urls = [("rss", self.rss_url), ("atom", self.atom_url)]
+        """``<link rel="alternate">`` attributes for the page head: RSS, Atom, then JSON Feed
+        (Atom unless ``atom_in_head`` is off, JSON Feed where there is one)."""
+        urls = [("rss", self.rss_url)]
+        if self.atom_in_head:
+            urls.append(("atom", self.atom_url))
         if self.json_url:
             urls.append(("json", self.json_url))
         return [{"type": MEDIA_TYPES[kind], "href": url, "title": f"{self.title} ({FORMAT_LABELS[kind]})"}
@@ -311,14 +315,18 @@ class FeedSet:
         return out
 
     def links_for_page(self, src: str, ref: PageRef | None = None) -> list[FeedLink]:
-        """``feed_names_for_page`` as links, in the same order. The JSON Feed of a site-wide
-        feed is offered on the home page, the feeds page and the feed's own section page
-        only (a link more in every page's head would cost about 2 MB at 5,000 items)."""
+        """``feed_names_for_page`` as links, in the same order. Every feed is offered as RSS,
+        which every feed reader takes; its Atom twin (the same entries) and a site-wide
+        feed's JSON Feed only where the site's feeds are at home: the home page, the feeds
+        page and a site-wide feed's own section page. In every page's head they would cost
+        about 0.8 kB a page, 4.5 MB at 5,000 items; a unit's, topic's or field's page
+        still shows both formats in its visible "follow" line (partials/feed-follow.html)."""
         links = [self.link(self.by_name[name]) for name in self.feed_names_for_page(src, ref)]
         if src in (HOME_SRC, FEEDS_PAGE_SRC):
             return links
         section = {NEWS_INDEX_SRC: NEWS_FEED, PROCEDURES_INDEX_SRC: PROCEDURES_FEED, PLANS_INDEX_SRC: PLANS_FEED}
-        return [link if section.get(src) == link.name else replace(link, json_url=None) for link in links]
+        return [link if section.get(src) == link.name else replace(link, json_url=None, atom_in_head=False)
+                for link in links]
 
     # -- entries ----------------------------------------------------------------------
     def entry(self, source) -> Entry:

@@ -75,7 +75,7 @@ from cchc.publish.precompress import Precompressor  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
-from cchc.text import heading_slug  # noqa: E402
+from cchc.text import heading_slug, show_seconds  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
@@ -471,7 +471,7 @@ def preview_update(server, served: live.Served) -> bool:
     if any(problem.severity == "error" for problem in _page_problems[known:]):
         log.info(say("preview_full_rebuild", reason=say("preview_body_errors")))
         return False
-    log.info(say("preview_items_done", count=len(edits), seconds=f"{time.perf_counter() - started:.2f}"))
+    log.info(say("preview_items_done", count=len(edits), seconds=show_seconds(time.perf_counter() - started)))
     _reload_browsers(server, new_epoch=False)
     # The pages linking to an item still link to it (its address did not change).
     shown = [path for edit in edits for path in pages_showing(site_dir, urls.item_url(edit.item))]
@@ -497,6 +497,6 @@ def preview_update(server, served: live.Served) -> bool:
     write_index(search_records.records_for_site(site, items) + pages, site_dir,
                 SearchExtras(SynonymTable.of(site.synonyms), search_records.answer_cards(site, items)))
     served.snapshot = now
-    log.info(say("preview_listings_done", count=len(listed), seconds=f"{time.perf_counter() - started:.2f}"))
+    log.info(say("preview_listings_done", count=len(listed), seconds=show_seconds(time.perf_counter() - started)))
     _reload_browsers(server, new_epoch=True)
     return True

@@ -15,6 +15,7 @@ from cchc.text import (
     nfc,
     show_date,
     show_datetime,
+    show_seconds,
     slugify,
 )
 
@@ -43,6 +44,10 @@ def test_slugify(text, slug):
 ])
 def test_heading_slug_keeps_d(title, anchor):
     assert heading_slug(title) == anchor
+
+
+def test_seconds_are_written_with_a_decimal_comma():
+    assert show_seconds(0.574) == "0,57" and show_seconds(18.4) == "18,40"
 
 
 def test_slugify_cuts_at_a_word():

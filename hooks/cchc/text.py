@@ -67,6 +67,11 @@ def looks_like_legacy_encoding(line: str) -> bool:
     return bool(_LEGACY.search(line))
 
 
+def show_seconds(value: float) -> str:
+    """Seconds as Vietnamese writes a decimal: 0.57 -> "0,57"."""
+    return f"{value:.2f}".replace(".", ",")
+
+
 def show_date(value: date | datetime) -> str:
     """Format a date the Vietnamese way: dd/mm/yyyy.
 

@@ -7,6 +7,8 @@ import unicodedata
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from markdown.extensions.toc import slugify as _markdown_slugify
+
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 # XML 1.0 forbids these; Word pastes U+000B for a manual line break.
@@ -44,9 +46,7 @@ def slugify(text: str, max_length: int = 80) -> str:
 def heading_slug(value: str, separator: str = "-") -> str:
     """The id of a heading: Python-Markdown's ``toc`` slug with đ -> d, which it would drop
     ("Đối tượng thực hiện" -> "doi-tuong-thuc-hien", not "oi-tuong-thuc-hien")."""
-    from markdown.extensions.toc import slugify as markdown_slugify
-
-    return markdown_slugify(value.replace("đ", "d").replace("Đ", "D"), separator)
+    return _markdown_slugify(value.replace("đ", "d").replace("Đ", "D"), separator)
 
 
 IDENT = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

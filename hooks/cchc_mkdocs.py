@@ -75,11 +75,12 @@ from cchc.publish.precompress import Precompressor  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
+from cchc.strings import Strings  # noqa: E402
 from cchc.text import heading_slug, show_seconds  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
-from cchc.views.theme import unused_theme_file  # noqa: E402
+from cchc.views.theme import ThemeWords, material_assets, unused_theme_file  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
 from mkdocs.commands.build import _build_page, _populate_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -289,7 +290,11 @@ def on_nav(nav, config, files):
 def on_env(env, config, files):
     global _env
     _env = env if _SERVING else None
+    # The frame (base.html): Material's files by kind, its words looked up once, the site's strings.
+    env.globals["theme_assets"] = material_assets(config.theme.dirs)
+    env.globals["lang"] = ThemeWords(env, config.theme["language"])
     if _preview_problems is not None:
+        env.globals["t"] = Strings({}).t  # the 404 page is still drawn, before the error page replaces it
         return env
     build = _current()
     env.globals["t"] = build.strings.t  # every template, a site's overrides too

@@ -4,14 +4,15 @@ The demo site is built with the repository's mkdocs.yml and, for each page type,
 with the most chrome (the bytes before ``<article`` and after ``</article>``: head, feed
 links, header and search box, nav, footer, scripts) must stay within the type's budget, so
 the chrome cannot grow back unnoticed. Before this budget (main at 86b30b1) a news item's
-page of the demo carried up to 9.8 kB of it, now 7.5 kB; the budgets below are the measured
-figures plus about 5% for longer titles. The plan and procedure pages carry their table of
+page of the demo carried up to 9.8 kB of it; with Material's base.html trimmed, 7.5 kB; with
+the site's own base.html (docs/overrides/base.html), 6.5 kB. The budgets below are the
+measured figures plus about 5% for longer titles. The plan and procedure pages carry their table of
 contents in the sidebar, the feeds page its table of contents and every feed's Atom and
 JSON links. A change that needs more must raise the budget here, in the open.
 
 The other tests check what the lean chrome still does: a skip link to the content on every
 page, one labelled nav, the logo's path written once, the table of contents' sidebar only
-on a page that has one, RSS autodiscovery for every page's feeds.
+on a page that has one, RSS autodiscovery for every page's feeds, icons from the stylesheet.
 """
 
 from __future__ import annotations
@@ -24,17 +25,17 @@ from conftest import REPO
 
 # page type -> (site paths, glob), budget in bytes outside <article> (largest page of the type)
 BUDGETS: dict[str, tuple[str, int]] = {
-    "home": ("index.html", 8400),
-    "news item": ("tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html", 7800),
-    "news listing": ("tin-tuc/index.html", 7100),
-    "plan": ("ke-hoach/*/index.html", 12200),
-    "procedure": ("thu-tuc/*/index.html", 9600),
-    "unit column": ("don-vi/*/index.html", 7200),
-    "topic": ("chu-de/*/index.html", 7100),
-    "archive": ("luu-tru/[0-9][0-9][0-9][0-9]/index.html", 6700),
-    "task tables": ("nhiem-vu/index.html", 6800),
-    "feeds page": ("nguon-tin/index.html", 10600),
-    "404": ("404.html", 7200),
+    "home": ("index.html", 7400),
+    "news item": ("tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html", 6800),
+    "news listing": ("tin-tuc/index.html", 6100),
+    "plan": ("ke-hoach/*/index.html", 11300),
+    "procedure": ("thu-tuc/*/index.html", 8600),
+    "unit column": ("don-vi/*/index.html", 6200),
+    "topic": ("chu-de/*/index.html", 6100),
+    "archive": ("luu-tru/[0-9][0-9][0-9][0-9]/index.html", 5600),
+    "task tables": ("nhiem-vu/index.html", 5800),
+    "feeds page": ("nguon-tin/index.html", 9600),
+    "404": ("404.html", 5200),
 }
 
 
@@ -82,7 +83,7 @@ def test_every_page_has_a_skip_link_to_its_content(demo):
         assert words.strip() in ("Bỏ qua", "Bỏ qua, đến nội dung chính"), words
 
 
-def test_the_chrome_keeps_landmarks_labels_and_one_copy_of_the_logo(demo):
+def test_the_chrome_keeps_landmarks_labels_and_draws_icons_from_the_stylesheet(demo):
     html = (demo / "tin-tuc").glob("[0-9][0-9][0-9][0-9]/*/index.html").__next__().read_text(encoding="utf-8")
     head, body = html.split("</head>", 1)
     # landmarks: one header, one main, one footer; the section nav labelled, the search box too
@@ -93,10 +94,10 @@ def test_the_chrome_keeps_landmarks_labels_and_one_copy_of_the_logo(demo):
     for title, href in [("Trang chủ", "../../.."), ("Tin tức", "../../"), ("Kế hoạch", "../../../ke-hoach/"),
                         ("Nguồn tin", "../../../nguon-tin/")]:
         assert f'<li class="md-nav__item"><a href="{href}" class="md-nav__link">{title}</a></li>' in body, title
-    # the logo's path once (header); the drawer's title draws the same with <use>
-    paths = re.findall(r'<path d="([^"]+)"', body)
-    assert len(paths) == len(set(paths)) == 1, paths
-    assert '<svg id="__logo"' in body and '<use href="#__logo"></use>' in body
+    # no icon written into the page: the logo (header and drawer) comes from the stylesheet too
+    assert "<svg" not in body and "<path" not in body
+    assert body.count('class="md-header__button md-logo cchc-icon-logo" aria-label="Chuyên mục') == 1
+    assert body.count('class="md-nav__button md-logo cchc-icon-logo"') == 1
     # the header's icons come from the stylesheet
     assert 'class="md-header__button md-icon cchc-icon-menu" for="__drawer"' in body
     assert 'class="md-header__button md-icon cchc-icon-search" for="__search" title="Tìm kiếm"' in body

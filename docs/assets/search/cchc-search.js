@@ -832,12 +832,38 @@ function cardHtml(card, text) {
     `<p>${escapeText(card.d)}</p><p>${link(card.u, text("openPlan"), ' class="md-button"')}</p>`;
 }
 
+/**
+ * What the page leaves to this script (base.html's header carries the form and its input only):
+ * the overlay that closes the box, the input's typing hints, and the result area with its
+ * "type to search" line. Hidden until the box opens, so adding them moves nothing on screen.
+ */
+function buildShell(box, text) {
+  const input = box.querySelector("[data-cchc-search-query]");
+  for (const [key, value] of Object.entries({ autocapitalize: "off", autocorrect: "off", autocomplete: "off",
+    spellcheck: "false", enterkeyhint: "search" })) {
+    if (input && !input.hasAttribute(key)) input.setAttribute(key, value);
+  }
+  if (!box.querySelector(".md-search__overlay")) {
+    box.prepend(element("label", { class: "md-search__overlay", for: "__search" }));
+  }
+  if (!box.querySelector(".md-search__output")) {
+    box.querySelector(".md-search__inner").append(element("div", { class: "md-search__output" }, [
+      element("div", { class: "md-search__scrollwrap", tabindex: "0", "data-md-scrollfix": "" }, [
+        element("div", { class: "md-search-result", "aria-live": "polite" }, [
+          element("div", { class: "md-search-result__meta", "data-cchc-search-meta": "" }, [text("placeholder")]),
+        ]),
+      ]),
+    ]));
+  }
+}
+
 function setup(box) {
   const toggle = document.getElementById("__search");
   const input = box.querySelector("[data-cchc-search-query]");
   const form = box.querySelector("form");
-  const meta = box.querySelector("[data-cchc-search-meta]");
   const text = (key) => box.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`] || STRINGS[key] || "";
+  buildShell(box, text);
+  const meta = box.querySelector("[data-cchc-search-meta]");
   let list = null;
   let cardList = null;
   let notice = null;

@@ -1,4 +1,5 @@
-"""Which of Material's own files a built site publishes.
+"""What the site takes from Material: which of its files a built site publishes, the
+names of its stylesheet and script, and the words of its language files.
 
 Material copies its whole ``assets/`` folder into every site. Two parts of it are never
 loaded by a page of this site, and readers never download them; they are left out of the
@@ -13,6 +14,12 @@ output (about 2.2 MB, a fifth of the site's fixed cost):
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import jinja2
+
 _SEARCH_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
@@ -23,3 +30,49 @@ def unused_theme_file(src_uri: str, material_search: bool) -> bool:
     if src_uri.endswith(".map"):
         return True
     return not material_search and src_uri.startswith(_SEARCH_FOLDERS)
+
+
+_ASSET = re.compile(r"(main|palette)\.[0-9a-f]{8}\.min\.css|bundle\.[0-9a-f]{8}\.min\.js")
+
+
+def material_assets(theme_dirs: Iterable[str]) -> dict[str, str]:
+    """The site paths of Material's stylesheets and script, by kind ("main", "palette", "bundle").
+
+    Their names carry a hash that changes with every Material release (Material's own
+    base.html has them written in); the site's base.html asks for them by kind instead,
+    so an upgrade of Material needs no change to the templates.
+    """
+    found: dict[str, str] = {}
+    for folder in theme_dirs:
+        for sub in ("assets/stylesheets", "assets/javascripts"):
+            path = Path(folder) / sub
+            if path.is_dir():
+                for name in sorted(p.name for p in path.iterdir()):
+                    if _ASSET.fullmatch(name):
+                        found.setdefault(name.split(".", 1)[0], f"{sub}/{name}")
+    missing = {"main", "bundle"} - set(found)
+    if missing:
+        raise LookupError(f"Material's {' and '.join(sorted(missing))} file not found in {list(theme_dirs)}")
+    return found
+
+
+class ThemeWords:
+    """Material's words for the site's language, as ``lang.t(key)`` gives them in its templates.
+
+    Material's base.html imports its language macros again for every page; this object
+    answers the same keys from the same files (``partials/languages/<language>.html``, then
+    English, then the key itself), each looked up once per build. Put into the templates'
+    globals as ``lang``, so Material's own partials (the table of contents, a site's copy of
+    its nav) still find it.
+    """
+
+    def __init__(self, env: jinja2.Environment, language: str) -> None:
+        self._modules = [env.get_template(f"partials/languages/{name}.html").module
+                         for name in dict.fromkeys((language, "en"))]
+        self._words: dict[str, str] = {}
+
+    def t(self, key: str) -> str:
+        if key not in self._words:
+            texts = (str(module.t(key)).strip() for module in self._modules)
+            self._words[key] = next((text for text in texts if text), key)
+        return self._words[key]

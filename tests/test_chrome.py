@@ -149,3 +149,32 @@ def test_a_site_overrides_one_partial_and_picks_its_own_icons(site_factory):
     assert "<svg" in menu and "cchc-icon-menu" not in header  # the site's own icon, inline
     assert "cchc-icon-search" in header  # the search icon left to the stylesheet
     assert 'class="md-skip"' in html and 'id="__main"' in html  # the rest is the shipped templates'
+
+
+def test_a_site_with_its_own_colours_gets_materials_palette(site_factory, demo):
+    """Indigo on light is Material's default, already in its main stylesheet; any other
+    palette in mkdocs.yml brings Material's colour stylesheet and the body's colour names."""
+    site = site_factory()
+    yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write("mkdocs.yml", yml.replace("  font: false\n", "  font: false\n  palette:\n    primary: teal\n"))
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css">', html)
+    assert 'data-md-color-primary="teal" data-md-color-accent="indigo"' in html
+    html = (demo / "index.html").read_text(encoding="utf-8")  # mkdocs.yml: indigo
+    assert "palette." not in html and "data-md-color-primary" not in html
+    assert re.search(r'<link rel="stylesheet" href="[./]*assets/stylesheets/main\.[0-9a-f]{8}\.min\.css">', html)
+    assert re.search(r'<script defer src="[./]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js"></script>', html)
+
+
+def test_the_frame_speaks_the_sites_words(site_factory):
+    """The frame's words are the site's strings: a rewording in mkdocs.yml reaches every page."""
+    site = site_factory(extra_yml="extra:\n  cchc:\n    strings:\n      chrome.top: Về đầu trang\n"
+                                  "      chrome.search: Tra cứu\n")
+    yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write("mkdocs.yml", yml.replace("  font: false\n", "  font: false\n  features:\n    - navigation.top\n"))
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    assert 'data-md-component="top" hidden>Về đầu trang</button>' in html
+    assert 'title="Tra cứu"' in html and 'placeholder="Tra cứu"' in html
+    assert "Trở lại mục lục" not in html

@@ -8,8 +8,8 @@ output (about 2.2 MB, a fifth of the site's fixed cost):
 - the source maps (``*.map``: 1.3 MB), read only by a developer's browser tools, which
   find the same files in the installed mkdocs-material package;
 - Material's own search (``assets/javascripts/lunr/`` and ``workers/``: 1.2 MB) when its
-  search plugin is off: search is Pagefind, and ``main.html`` sets ``"search": null`` in
-  the page's configuration, so the worker is never started.
+  search plugin is off: search is Pagefind, and ``base.html`` gives the page's
+  configuration no search worker, so none is ever started.
 """
 
 from __future__ import annotations

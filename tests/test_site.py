@@ -157,6 +157,12 @@ def test_unit_column_includes_children(site_factory):
     assert "Cấp bản sao văn bằng" in text and "Kế hoạch tuyên truyền cải cách hành chính năm 2024" in text
     child = text_of(site.html("don-vi/hp-thpt-tran-phu/"))
     assert "Trần Phú tuyên truyền CCHC" in child and "Hội nghị triển khai" not in child
+    # a column names the unit of a child's news, not its own on each of its own entries
+    news_part = column.split('id="tin-bai"', 1)[1]
+    dates = re.findall(r'<span class="cchc-date">([^<]*)</span><br>\s*<a href="[^"]*">([^<]*)</a>', news_part)
+    assert dates and {title: " · " in date for date, title in dates} == {
+        "Trần Phú tuyên truyền CCHC": True, "Hội nghị triển khai cải cách hành chính năm 2024": False}, dates
+    assert "Trần Phú" in dict((t, d) for d, t in dates)["Trần Phú tuyên truyền CCHC"]
     assert "Các đơn vị giáo dục (1 nhiệm vụ)" in child  # the school's column links its group's tasks
     tasks = text_of(site.html("nhom/hp-gddt-cac-don-vi/"))
     assert "THPT chuyên Trần Phú" in tasks and "Phòng GDĐT An Dương" in tasks  # the members

@@ -147,11 +147,13 @@ class Views:
     def topic_links(self, topics: list[str]) -> list[v.Link]:
         return [v.Link(page_url(urls.topic_src(t)), self.site.topics[t].name) for t in topics]
 
-    def news_entries(self, items: list[NewsItem], show_unit: bool = True, summaries: bool = True) -> list[v.NewsEntry]:
+    def news_entries(self, items: list[NewsItem], show_unit: bool = True, summaries: bool = True,
+                     own_unit: str | None = None) -> list[v.NewsEntry]:
+        """The entries of a news list; on a unit's column (``own_unit``) only another unit's are named."""
         units = self.site.units
         return [v.NewsEntry(url=urls.item_url(item), title=item.title, date=show_date(item.date),
                             unit=units[item.unit].short_name_on(item.date.astimezone(VN_TZ).date())
-                            if show_unit else None,
+                            if show_unit and item.unit != own_unit else None,
                             summary=item.summary if summaries else None,
                             image=item.image if summaries else None,
                             image_alt=item.image_alt if summaries else None) for item in items]
@@ -325,7 +327,8 @@ class Views:
             crumbs = v.Crumbs([*trail, v.Link(page_url(srcs[0]), unit.short_name)],
                               self.t("unit.news_page", number=number))
         return v.UnitPage(crumbs=crumbs, title=unit.name, column=self.unit_column(unit) if number == 1 else None,
-                          news=self.news_entries(items, summaries=False), pager=self.pager(srcs, number))
+                          news=self.news_entries(items, summaries=False, own_unit=unit.id),
+                          pager=self.pager(srcs, number))
 
     def unit_tasks(self, unit: Unit, entries: list[tuple[TaskRow, str]], all_rows: list[TaskRow], number: int,
                    srcs: list[str]) -> v.TaskTablePage:

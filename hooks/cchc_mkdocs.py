@@ -15,8 +15,10 @@ Events, in the order MkDocs sends them:
   Markdown is only that body) and report, with file and line, what was removed and
   links that lead to no page; note which item each page shows, for the search index.
 - ``on_nav``: (``mkdocs serve`` only) keep the nav and files for the preview.
-- ``on_env``: give the templates ``t()`` (the words readers see); start writing the
-  Pagefind index in a thread while MkDocs renders.
+- ``on_env``: give the templates ``t()`` (the words readers see); give each page the day
+  it last changed (``page.update_date``, sitemap.xml's ``<lastmod>``, ``cchc.views.lastmod``;
+  MkDocs writes sitemap.xml and its ``.gz`` next, from ``docs/overrides/sitemap.xml``); start
+  writing the Pagefind index in a thread while MkDocs renders.
 - ``on_page_context``: the page's view data as ``cchc`` (built now, dropped once used),
   the headings its template draws added to the page's table of contents, and the feeds
   the page is about, for autodiscovery (``cchc_feeds``) and for a visible follow line
@@ -79,6 +81,7 @@ from cchc.strings import Strings  # noqa: E402
 from cchc.text import heading_slug, show_seconds  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
+from cchc.views.lastmod import page_lastmod  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
 from cchc.views.theme import ThemeWords, material_assets, unused_theme_file  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
@@ -298,6 +301,11 @@ def on_env(env, config, files):
         return env
     build = _current()
     env.globals["t"] = build.strings.t  # every template, a site's overrides too
+    # sitemap.xml's <lastmod>: MkDocs writes it next, before the pages (cchc.views.lastmod).
+    items, day = build.items(), build.site.build_date
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.update_date = page_lastmod(build.pages.get(file.src_uri), items, day)
     if build.later_files is not None:  # MkDocs copies the files next
         try:
             build.later_files.wait()

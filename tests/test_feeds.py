@@ -470,3 +470,56 @@ def test_demo_with_a_corrected_item_and_an_image(demo, tmp_path):
     corrected = [i for i in items if i["id"] == entry_id][0]
     assert corrected["date_modified"] == "2026-11-07T15:00:00+07:00"
     assert corrected["image"] == "https://cchc.example.vn/assets/images/vneid.png"
+
+
+# -- compact bytes: no indentation, one entry a line ------------------------------------------
+
+def whitespace_nodes(data: bytes) -> list[str]:
+    """Every whitespace-only text or tail in the feed's tree (what indentation would add)."""
+    nodes = []
+    for element in etree.fromstring(data).iter():
+        for text in (element.text, element.tail):
+            if text is not None and not text.strip():
+                nodes.append(text)
+    return nodes
+
+
+def reader_view(data: bytes) -> list[dict]:
+    """What feedparser gives a reader of each entry."""
+    keys = ("id", "title", "link", "published", "updated", "author", "summary", "tags", "enclosures")
+    return [{key: entry.get(key) for key in keys} | {"content": [c.value for c in entry.get("content", [])]}
+            for entry in feedparser.parse(data).entries]
+
+
+def test_feeds_carry_no_indentation_and_read_as_the_indented_form(site_factory):
+    site = site_factory()
+    site.write("content/news/2024/tin-hai.md", NEWS.replace("id: tin-hoi-nghi", "id: tin-hai").replace(
+        "date: 2024-02-20 08:30", "date: 2024-03-05 14:00").replace(
+        "Sáng 20/02, Sở Giáo dục và Đào tạo tổ chức hội nghị.",
+        "Đoạn thứ nhất.\n\n- Ý một\n- Ý hai\n\nĐoạn cuối."))
+    out = site.build()
+    feeds = feeds_of(out)
+    for name, data in feeds.items():
+        entries = len(feedparser.parse(data).entries)
+        # No indentation: the only whitespace between elements is the newline after the feed's
+        # own elements and after each entry (one entry a line).
+        assert whitespace_nodes(data) == ["\n"] * (entries + 1), name
+        lines = data.split(b"\n")
+        assert lines[0].startswith(b"<?xml ") and lines[1].startswith(b"<?xml-stylesheet "), name
+        assert_valid(name, data, SITE)
+        # A reader gets the same entries as from the same feed indented (lxml's pretty print).
+        indented = etree.tostring(etree.fromstring(data), pretty_print=True, xml_declaration=True,
+                                  encoding="UTF-8")
+        assert whitespace_nodes(indented) != whitespace_nodes(data)
+        assert reader_view(data) == reader_view(indented), name
+    # The body's own line breaks are content, kept as written.
+    entry = {e.id: e for e in feedparser.parse(feeds["tin-tuc.atom.xml"]).entries}["tag:cchc.test,2024:tin-tuc/tin-hai"]
+    assert "<p>Đoạn thứ nhất.</p>\n<ul>\n<li>Ý một</li>\n<li>Ý hai</li>\n</ul>\n<p>Đoạn cuối.</p>" in entry.content[0].value
+    rss = etree.fromstring(feeds["tin-tuc.rss.xml"])
+    assert [item.findtext("title") for item in rss.iter("item")] == [
+        "Hội nghị triển khai cải cách hành chính năm 2024"] * 2
+    # JSON Feed: one line, no indentation.
+    for path in (out / "feeds").glob("*.json"):
+        text = path.read_text(encoding="utf-8")
+        assert text.endswith("}\n") and text.count("\n") == 1, path.name
+        assert json.loads(text)["version"] == "https://jsonfeed.org/version/1.1"

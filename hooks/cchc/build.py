@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import unquote
 
@@ -36,6 +37,9 @@ class PageRef:
     item_id: str | None = None
     unit: str | None = None  # the unit the page belongs to (its item's unit, or the column's unit)
     topics: list[str] = field(default_factory=list)
+    # A listing of items: the last change of what it lists (sitemap <lastmod>, cchc.views.lastmod);
+    # None: the day of the build.
+    newest: date | None = None
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """One feed entry, built once and written the same way into every feed that shows it.
 
 An ``Entry`` holds what RSS 2.0, Atom 1.0 and JSON Feed 1.1 need of a news item, a plan
-or a procedure change. ``Entry.xml(kind, full)`` gives its bytes exactly as feedgen
-prints them inside a pretty-printed feed, plus what feedgen 1.0 cannot write:
+or a procedure change. ``Entry.xml(kind, full)`` gives its bytes as feedgen
+prints them inside a feed (without indentation, one entry a line), plus what feedgen 1.0
+cannot write:
 
 - the unit that published it: RSS ``dc:creator`` (feedgen writes RSS ``<author>`` only
   for an e-mail address), Atom ``author`` (feedgen);
@@ -29,8 +30,9 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 # Namespaces of an RSS feed's root, in feedgen's order (its extensions' first): an item
 # serialized on its own under the same root has the same bytes as inside the whole feed.
 RSS_NSMAP = {"dc": DC_NS, "dcterms": DCTERMS_NS, "atom": ATOM_NS, "content": CONTENT_NS}
-# How feedgen's pretty-printed feeds end: entries are spliced in just before.
-FEED_TAILS = {"rss": b"  </channel>\n</rss>\n", "atom": b"</feed>\n"}
+# How feedgen's feeds end (``rss_str``/``atom_str`` without ``pretty``): entries are spliced
+# in just before, each on a line of its own.
+FEED_TAILS = {"rss": b"</channel></rss>", "atom": b"</feed>"}
 
 
 @dataclass(frozen=True)
@@ -94,9 +96,9 @@ class Entry:
         return fe
 
     def xml(self, kind: str, full: bool) -> bytes:
-        """The entry as feedgen prints it inside a pretty-printed feed (``<item>`` for "rss",
-        ``<entry>`` for "atom"), indentation and final newline included. Both formats of a
-        form are serialized together, once, from one ``FeedEntry``."""
+        """The entry as feedgen prints it inside a feed (``<item>`` for "rss", ``<entry>`` for
+        "atom"): no indentation, a newline after it. Both formats of a form are serialized
+        together, once, from one ``FeedEntry``."""
         data = self._xml.get((kind, full))
         if data is None:
             from lxml import etree
@@ -117,12 +119,12 @@ class Entry:
                 etree.SubElement(entry, "link", rel="enclosure", type=self.image.type,
                                  length=str(self.image.length), href=self.image.url)
             atom.append(entry)
-            for form, root, head in (("rss", rss, b"<channel>\n"), ("atom", atom, b"<feed>\n")):
-                raw = etree.tostring(root, pretty_print=True, encoding="UTF-8", xml_declaration=False)
+            for form, root, head in (("rss", rss, b"<channel>"), ("atom", atom, b"<feed>")):
+                raw = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
                 start, tail = raw.index(head) + len(head), FEED_TAILS[form]  # the carrier ends as a feed does
                 if not raw.endswith(tail):
                     raise AssertionError(f"unexpected serialization of {self.id}")
-                self._xml[form, full] = raw[start:-len(tail)]
+                self._xml[form, full] = raw[start:-len(tail)] + b"\n"
             data = self._xml[kind, full]
         return data
 

@@ -31,6 +31,7 @@ from cchc.reports import plan_report_later
 from cchc.strings import Strings
 from cchc.text import VN_TZ, fold, heading_slug, show_date, show_datetime, slugify
 from cchc.views import data as v
+from cchc.views.lastmod import newest_change
 
 CHANGE_SLUGS = {"new": "moi", "amended": "sua-doi", "abolished": "bai-bo"}
 TASKS_PAGE_ROWS = 100  # rows per page of the site-wide and a unit's task table
@@ -563,9 +564,12 @@ class Pages:
         self.add(urls.TOPICS_INDEX_SRC, "cchc/topics.html", title, PageRef("listing", title), self.views.topics,
                  in_nav=True)
         for topic in self.site.topics.values():
-            self.paginate(urls.topic_src(topic.id), "cchc/topic.html", topic.name,
-                          self.ix.news_by_topic.get(topic.id, []), partial(self.views.topic, topic.id),
-                          PageRef("topic", topic.name, topic.id, None, [topic.id]), topic.description,
+            news = self.ix.news_by_topic.get(topic.id, [])
+            newest = newest_change(news, self.ix.plans_by_topic.get(topic.id, []),
+                                   self.ix.procedures_by_topic.get(topic.id, []))
+            self.paginate(urls.topic_src(topic.id), "cchc/topic.html", topic.name, news,
+                          partial(self.views.topic, topic.id),
+                          PageRef("topic", topic.name, topic.id, None, [topic.id], newest=newest), topic.description,
                           size=self.settings.column_page_size)
 
     def archive_pages(self) -> None:
@@ -574,8 +578,10 @@ class Pages:
                  PageRef("listing", t("section.archive")), self.views.archive, in_nav=True)
         for year in self.views.archive_years():
             title = t("crumbs.year", year=year)
-            self.paginate(urls.year_src(year), "cchc/year.html", title, self.ix.news_by_year.get(year, []),
-                          partial(self.views.year, year), PageRef("year", title), size=self.settings.column_page_size)
+            news = self.ix.news_by_year.get(year, [])
+            newest = newest_change(news, self.ix.plans_by_year.get(year, []))
+            self.paginate(urls.year_src(year), "cchc/year.html", title, news, partial(self.views.year, year),
+                          PageRef("year", title, newest=newest), size=self.settings.column_page_size)
 
     def listing_pages(self) -> None:
         for src, key, items, make_view, description in (
@@ -584,8 +590,8 @@ class Pages:
                 (urls.PLANS_INDEX_SRC, "section.plans", self.site.plans, self.views.plans_listing,
                  "listing.plans_description")):
             title = self.t(key)
-            self.paginate(src, "cchc/listing.html", title, items, make_view, PageRef("listing", title),
-                          self.t(description), in_nav=True)
+            self.paginate(src, "cchc/listing.html", title, items, make_view,
+                          PageRef("listing", title, newest=newest_change(items)), self.t(description), in_nav=True)
 
     def task_pages(self) -> None:
         rows = self.ix.tasks.rows
@@ -597,12 +603,13 @@ class Pages:
     def procedure_pages(self) -> None:
         t, ix = self.t, self.ix
         title = t("section.procedures")
-        self.add(urls.PROCEDURES_INDEX_SRC, "cchc/procedures.html", title, PageRef("listing", title),
+        self.add(urls.PROCEDURES_INDEX_SRC, "cchc/procedures.html", title,
+                 PageRef("listing", title, newest=newest_change(self.site.procedures)),
                  self.views.catalogue, description=t("catalogue.description"), in_nav=True)
         for f in sorted(ix.fields.values(), key=lambda f: fold(f.name)):  # each lists all its procedures
             page_title = t("catalogue.field_title", name=f.name)
             self.add(urls.procedure_field_src(f.slug), "cchc/procedure-list.html", page_title,
-                     PageRef("listing", page_title),
+                     PageRef("listing", page_title, newest=newest_change(f.procedures)),
                      partial(self.views.procedure_list, page_title, f.name, f.procedures, 1,
                              [urls.procedure_field_src(f.slug)]))
         for kind in CHANGES:
@@ -611,7 +618,8 @@ class Pages:
             label = t(f"change.{kind}")
             page_title = t("catalogue.change_title", label=label)
             self.paginate(urls.procedure_change_src(CHANGE_SLUGS[kind]), "cchc/procedure-list.html", page_title,
-                          items, partial(self.views.procedure_list, page_title, label), PageRef("listing", page_title))
+                          items, partial(self.views.procedure_list, page_title, label),
+                          PageRef("listing", page_title, newest=newest_change(items)))
 
 
 def news_page(index: SiteIndex, config: SiteConfig, strings: Strings, item: NewsItem) -> OutPage:

@@ -8,7 +8,6 @@ browser half and must agree with ``fold``, ``index_form`` and ``restore_code``.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -29,14 +28,15 @@ def display_form(text: str) -> str:
     """Undo ``index_form``: the Vietnamese text a reader sees."""
     return text.replace("d" + INDEX_STROKE, "đ").replace("D" + INDEX_STROKE, "Đ")
 
-def _fold_table() -> dict[int, str]:
-    """``str.translate`` table doing ``fold`` for every precomposed letter (fast path)."""
-    table: dict[int, str] = {}
-    for cp in range(0xC0, 0x2000):
+def _fold_table() -> dict[int, str | int]:
+    """``str.translate`` table doing ``fold`` for every precomposed letter (fast path). The
+    other characters up to U+1FFF map to themselves: a character missing from the table
+    costs ``translate`` a KeyError, and so twice the time of one found."""
+    table: dict[int, str | int] = {}
+    for cp in range(0x2000):
         ch = chr(cp)
         folded = fold(ch)
-        if folded != ch.lower():
-            table[cp] = folded
+        table[cp] = folded if cp >= 0xC0 and folded != ch.lower() else cp
     return table
 
 
@@ -112,7 +112,21 @@ def _raw_code(word: str) -> str:
     return _RAW + "".join("".join(_POS[cp // n ** (4 - k) % n] for k in range(5)) for cp in map(ord, word))
 
 
-@functools.lru_cache(maxsize=1 << 16)
+_CODES: dict[tuple[str, str], str] = {}  # (original, folded) -> _word_code, at most 1 << 16
+
+
+def _codes(pairs: list[tuple[str, str]]) -> list[str]:
+    """``_word_code`` of each (original, folded) pair, the known ones from ``_CODES``."""
+    codes = list(map(_CODES.get, pairs))
+    if None in codes:
+        if len(_CODES) > 1 << 16:
+            _CODES.clear()
+        for i, code in enumerate(codes):
+            if code is None:
+                codes[i] = _CODES[pairs[i]] = _word_code(*pairs[i])
+    return codes
+
+
 def _word_code(original: str, folded: str) -> str:
     if original == folded:
         return ""
@@ -151,14 +165,17 @@ def restore_code(words: list[str], folded: str | None = None) -> str:
     if not words:
         return ""
     folded_list = (folded if folded is not None else folded_words(words)).split(" ")
+    if len(folded_list) != len(words):
+        raise ValueError(f"{len(words)} words but {len(folded_list)} folded words")
     last: dict[str, str] = {}
+    get = last.get
     parts = []
-    for word, base in zip(words, folded_list, strict=True):
-        code = _word_code(word, base)
-        if code == last.get(base, ""):
-            parts.append(_END)
+    append = parts.append
+    for base, code in zip(folded_list, _codes(list(zip(words, folded_list, strict=True))), strict=True):
+        if code == get(base, ""):
+            append(_END)
         else:
-            parts.append((code or _PLAIN) + _END)
+            append((code or _PLAIN) + _END)
             last[base] = code
     return "".join(parts).rstrip(_END)
 

@@ -215,42 +215,36 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self.records: Counter[str] = Counter()
-        self.spellings: dict[str, dict[str, int]] = {}
-        self._terms: dict[tuple[str, str], tuple[tuple[str, ...], str | None]] = {}
-
-    def _terms_of(self, original: str, folded: str) -> tuple[tuple[str, ...], str | None]:
-        key = (original, folded)
-        known = self._terms.get(key)
-        if known is None:
-            parts = _PARTS.findall(folded)
-            whole = "".join(parts)
-            terms = (whole, *parts) if len(parts) > 1 else tuple(parts)
-            known = self._terms[key] = (terms, _EDGES.sub("", original).lower() if parts else None)
-            if len(self._terms) > 1 << 17:
-                self._terms.clear()
-        return known
+        self.spelled: Counter[tuple[str, str]] = Counter()  # (term, spelling) -> records
+        # by (word, folded word), at most 1 << 17: its terms, its (term, spelling) or None
+        self._terms: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._spellings: dict[tuple[str, str], tuple[str, str] | None] = {}
 
     def add(self, words: list[str], folded: list[str]) -> None:
-        seen: set[str] = set()
-        spellings = self.spellings
-        known = self._terms
-        for pair in set(zip(words, folded, strict=True)):
-            terms, spelling = known.get(pair) or self._terms_of(*pair)
-            if not terms:
-                continue
-            seen.update(terms)
-            counts = spellings.get(terms[0])
-            if counts is None:
-                counts = spellings[terms[0]] = {}
-            counts[spelling] = counts.get(spelling, 0) + 1
-        self.records.update(seen)
+        pairs = set(zip(words, folded, strict=True))
+        terms, spellings = self._terms, self._spellings
+        missing = pairs - (terms.keys() & pairs)
+        if len(terms) + len(missing) > 1 << 17:
+            terms.clear()
+            spellings.clear()
+            missing = pairs
+        for original, folded_word in missing:
+            parts = _PARTS.findall(folded_word)
+            whole = "".join(parts)
+            terms[original, folded_word] = (whole, *parts) if len(parts) > 1 else tuple(parts)
+            spellings[original, folded_word] = (whole, _EDGES.sub("", original).lower()) if parts else None
+        self.records.update(set().union(*map(terms.__getitem__, pairs)))
+        self.spelled.update(filter(None, map(spellings.__getitem__, pairs)))
 
     def buckets(self) -> list[str]:
         """Spellings by how many records hold the term: bucket b has 2**b to 2**(b+1)-1."""
+        by_term: dict[str, dict[str, int]] = {}
+        for (term, spelling), count in self.spelled.items():
+            by_term.setdefault(term, {})[spelling] = count
         out: list[list[str]] = []
         for term in sorted(self.records):
             count = self.records[term]
-            spellings = self.spellings.get(term)
+            spellings = by_term.get(term)
             spelling = max(spellings, key=lambda w: (spellings[w], w)) if spellings else term
             if re.search(r"\s", spelling) or "".join(_PARTS.findall(folded_words([spelling]))) != term:
                 spelling = term

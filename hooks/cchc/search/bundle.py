@@ -21,6 +21,7 @@ result against the real Pagefind, byte for byte after ``stable.stabilize``.
 from __future__ import annotations
 
 import functools
+import gc
 import gzip
 import hashlib
 import json
@@ -680,6 +681,9 @@ def main() -> int:
     """Read pickled frames on stdin (see ``pagefind.write_index``), write the bundle, print its figures."""
     from cchc.search.pagefind import PagefindError, build_bundle
 
+    # Nothing the writer keeps or drops is cyclic garbage (84 objects at 5,000 items), and the
+    # collector's passes over its young objects took a twentieth of its time: none.
+    gc.disable()
     stdin = sys.stdin.buffer
 
     def frames():

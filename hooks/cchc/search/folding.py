@@ -112,19 +112,7 @@ def _raw_code(word: str) -> str:
     return _RAW + "".join("".join(_POS[cp // n ** (4 - k) % n] for k in range(5)) for cp in map(ord, word))
 
 
-_CODES: dict[tuple[str, str], str] = {}  # (original, folded) -> _word_code, at most 1 << 16
-
-
-def _codes(pairs: list[tuple[str, str]]) -> list[str]:
-    """``_word_code`` of each (original, folded) pair, the known ones from ``_CODES``."""
-    codes = list(map(_CODES.get, pairs))
-    if None in codes:
-        if len(_CODES) > 1 << 16:
-            _CODES.clear()
-        for i, code in enumerate(codes):
-            if code is None:
-                codes[i] = _CODES[pairs[i]] = _word_code(*pairs[i])
-    return codes
+_CODES: dict[str, tuple[str, str]] = {}  # word -> (its folded form, its code), at most 1 << 16 words
 
 
 def _word_code(original: str, folded: str) -> str:
@@ -165,19 +153,21 @@ def restore_code(words: list[str], folded: str | None = None) -> str:
     if not words:
         return ""
     folded_list = (folded if folded is not None else folded_words(words)).split(" ")
-    if len(folded_list) != len(words):
-        raise ValueError(f"{len(words)} words but {len(folded_list)} folded words")
+    if len(_CODES) > 1 << 16:
+        _CODES.clear()
     last: dict[str, str] = {}
-    get = last.get
-    parts = []
-    append = parts.append
-    for base, code in zip(folded_list, _codes(list(zip(words, folded_list, strict=True))), strict=True):
-        if code == get(base, ""):
-            append(_END)
+    codes: list[str] = []  # per word: its code, or "" when the last one of its folded form holds
+    for word, base in zip(words, folded_list, strict=True):
+        known = _CODES.get(word)
+        if known is None or known[0] != base:
+            known = _CODES[word] = (base, _word_code(word, base))
+        code = known[1]
+        if code == last.get(base, ""):
+            codes.append("")
         else:
-            append((code or _PLAIN) + _END)
+            codes.append(code or _PLAIN)
             last[base] = code
-    return "".join(parts).rstrip(_END)
+    return _END.join(codes).rstrip(_END)
 
 
 def restore(folded: str, code: str) -> list[str]:

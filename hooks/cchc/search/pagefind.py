@@ -214,33 +214,47 @@ class Vocabulary:
     number of records that hold it and the spelling readers see most."""
 
     def __init__(self) -> None:
-        self.records: Counter[str] = Counter()
-        self.spelled: Counter[tuple[str, str]] = Counter()  # (term, spelling) -> records
-        # by (word, folded word), at most 1 << 17: its terms, its (term, spelling) or None
-        self._terms: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._spellings: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self.records: Counter[str] = Counter()  # term -> records that hold it
+        self._words: Counter[str] = Counter()  # word as written -> records that hold it
+        self._folded: dict[str, str] = {}  # word as written -> its folded form
+        self._terms: dict[str, tuple[str, ...]] = {}  # folded word -> its terms
+        # (term, spelling) -> records, from the records where a word is folded unlike in
+        # ``_folded`` (none seen: a word is folded alike everywhere)
+        self._pairs: Counter[tuple[str, str]] = Counter()
 
     def add(self, words: list[str], folded: list[str]) -> None:
-        pairs = set(zip(words, folded, strict=True))
-        terms, spellings = self._terms, self._spellings
-        missing = pairs - (terms.keys() & pairs)
-        if len(terms) + len(missing) > 1 << 17:
-            terms.clear()
-            spellings.clear()
-            missing = pairs
-        for original, folded_word in missing:
-            parts = _PARTS.findall(folded_word)
-            whole = "".join(parts)
-            terms[original, folded_word] = (whole, *parts) if len(parts) > 1 else tuple(parts)
-            spellings[original, folded_word] = (whole, _EDGES.sub("", original).lower()) if parts else None
-        self.records.update(set().union(*map(terms.__getitem__, pairs)))
-        self.spelled.update(filter(None, map(spellings.__getitem__, pairs)))
+        by_word = dict(zip(words, folded, strict=True))
+        distinct = set(by_word.values())
+        terms = self._terms
+        for word in [word for word in distinct if word not in terms]:
+            parts = _PARTS.findall(word)
+            terms[word] = ("".join(parts), *parts) if len(parts) > 1 else tuple(parts)
+        self.records.update(set().union(*map(terms.__getitem__, distinct)))
+        known = self._folded
+        for word in [word for word in by_word if word not in known]:
+            known[word] = by_word[word]
+        if list(map(known.__getitem__, words)) == folded:
+            self._words.update(by_word.keys())
+            return
+        for original, folded_word in set(zip(words, folded, strict=True)):
+            if terms[folded_word]:
+                self._pairs[terms[folded_word][0], _EDGES.sub("", original).lower()] += 1
+
+    def _spellings(self) -> dict[str, dict[str, int]]:
+        """Term -> spelling (a word as written, lower case, no punctuation around) -> records."""
+        counts = Counter(self._pairs)
+        for word, records in self._words.items():
+            terms = self._terms[self._folded[word]]
+            if terms:
+                counts[terms[0], _EDGES.sub("", word).lower()] += records
+        out: dict[str, dict[str, int]] = {}
+        for (term, spelling), records in counts.items():
+            out.setdefault(term, {})[spelling] = records
+        return out
 
     def buckets(self) -> list[str]:
         """Spellings by how many records hold the term: bucket b has 2**b to 2**(b+1)-1."""
-        by_term: dict[str, dict[str, int]] = {}
-        for (term, spelling), count in self.spelled.items():
-            by_term.setdefault(term, {})[spelling] = count
+        by_term = self._spellings()
         out: list[list[str]] = []
         for term in sorted(self.records):
             count = self.records[term]

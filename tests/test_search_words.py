@@ -141,6 +141,18 @@ def test_build_writes_words_synonyms_and_cards(site_factory):
     assert units["don-vi/hp-phong-gddt-an-duong/"]["x"] == "Không còn hoạt động từ 01/07/2025"
 
 
+def test_word_list_counts_each_spelling_once_a_record():
+    """The word list shows a term in the spelling most records use (ties: the later one),
+    each (word, folded word) counted once a record, even where a word is folded two ways."""
+    vocabulary = pagefind.Vocabulary()
+    vocabulary.add(["Hà", "Hà"], ["ha", "ha"])
+    vocabulary.add(["HA"], ["ha"])
+    vocabulary.add(["(HA)"], ["(ha)"])
+    assert vocabulary.buckets() == ["", "ha"]  # term "ha" in 3 records: "ha" in 2, "hà" in 1
+    vocabulary.add(["Hà", "Hà"], ["ha", "hx"])  # "hà" now in 2 records too, and under "hx"
+    assert vocabulary.buckets() == ["hx", "", "hà"]  # "ha" in 4 records
+
+
 def test_abolished_procedures_are_marked_and_weigh_less(site_factory):
     from cchc.search import records as search_records
     from cchc.urls import item_url

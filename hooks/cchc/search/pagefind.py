@@ -224,7 +224,7 @@ class Vocabulary:
 
     def add(self, words: list[str], folded: list[str]) -> None:
         by_word = dict(zip(words, folded, strict=True))
-        distinct = set(by_word.values())
+        distinct = set(folded)
         terms = self._terms
         for word in [word for word in distinct if word not in terms]:
             parts = _PARTS.findall(word)

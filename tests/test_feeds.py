@@ -485,9 +485,10 @@ def whitespace_nodes(data: bytes) -> list[str]:
 
 
 def reader_view(data: bytes) -> list[dict]:
-    """What feedparser gives a reader of each entry."""
+    """What feedparser gives a reader of each entry (its own fields: dict.get, not feedparser's
+    fallback from a missing "updated" to "published", which it warns is going away)."""
     keys = ("id", "title", "link", "published", "updated", "author", "summary", "tags", "enclosures")
-    return [{key: entry.get(key) for key in keys} | {"content": [c.value for c in entry.get("content", [])]}
+    return [{key: dict.get(entry, key) for key in keys} | {"content": [c.value for c in entry.get("content", [])]}
             for entry in feedparser.parse(data).entries]
 
 

@@ -4,13 +4,13 @@
  *
  * 1. Material 9.8.1's inline head script (partials/javascripts/base.html), unchanged but
  *    for where the scope comes from: the data-md-scope attribute of this script's tag
- *    (docs/overrides/partials/javascripts/base.html). It defines the helpers Material's
+ *    (docs/overrides/base.html). It defines the helpers Material's
  *    bundle uses to keep settings per site in localStorage.
  * 2. The "In / lưu trang" buttons (data-cchc-print, docs/overrides/cchc/partials/actions.html) print the page;
  *    the home page's search button (data-cchc-open-search, cchc/home.html) opens the header's search box.
  * 3. The feed links (<link rel="alternate" type="application/rss+xml" ...>, Atom and JSON Feed too)
  *    become rel="alternate feed" in the page once it is parsed ("interactive"), which comes
- *    before deferred scripts run: Material's bundle (deferred by main.html) would otherwise
+ *    before deferred scripts run: Material's bundle (deferred by base.html) would otherwise
  *    take them for language versions and fetch a sitemap.xml beside each feed.
  */
 __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};

@@ -294,7 +294,10 @@ def on_env(env, config, files):
     global _env
     _env = env if _SERVING else None
     # The frame (base.html): Material's files by kind, its words looked up once, the site's strings.
-    env.globals["theme_assets"] = material_assets(config.theme.dirs)
+    try:
+        env.globals["theme_assets"] = material_assets(config.theme.dirs)
+    except LookupError as exc:
+        raise Abort(str(exc)) from exc
     env.globals["lang"] = ThemeWords(env, config.theme["language"])
     if _preview_problems is not None:
         env.globals["t"] = Strings({}).t  # the 404 page is still drawn, before the error page replaces it

@@ -178,3 +178,20 @@ def test_the_frame_speaks_the_sites_words(site_factory):
     assert 'data-md-component="top" hidden>Về đầu trang</button>' in html
     assert 'title="Tra cứu"' in html and 'placeholder="Tra cứu"' in html
     assert "Trở lại mục lục" not in html
+
+
+def test_materials_files_are_found_by_kind_or_named_in_vietnamese(tmp_path):
+    """The frame asks for Material's stylesheet and script by kind; without them the build
+    stops with what is missing and how to mend it, in Vietnamese."""
+    import material
+    from cchc.views.theme import material_assets
+
+    theme = Path(material.__file__).parent / "templates"
+    found = material_assets([str(tmp_path), str(theme)])
+    assert (theme / found["main"]).is_file() and found["main"].startswith("assets/stylesheets/main.")
+    assert (theme / found["bundle"]).is_file() and found["bundle"].startswith("assets/javascripts/bundle.")
+    assert (theme / found["palette"]).is_file()
+    with pytest.raises(LookupError) as raised:
+        material_assets([str(tmp_path)])
+    assert "không tìm thấy tệp bundle.*.min.js và main.*.min.css của giao diện Material" in str(raised.value)
+    assert "./scripts/setup" in str(raised.value)

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import jinja2
 
+from cchc.messages import say
+
 _SEARCH_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
@@ -52,7 +54,8 @@ def material_assets(theme_dirs: Iterable[str]) -> dict[str, str]:
                         found.setdefault(name.split(".", 1)[0], f"{sub}/{name}")
     missing = {"main", "bundle"} - set(found)
     if missing:
-        raise LookupError(f"Material's {' and '.join(sorted(missing))} file not found in {list(theme_dirs)}")
+        names = " và ".join(f"{kind}.*.min.{'js' if kind == 'bundle' else 'css'}" for kind in sorted(missing))
+        raise LookupError(say("theme_files_missing", names=names, folders=", ".join(map(str, theme_dirs))))
     return found
 
 

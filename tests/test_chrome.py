@@ -195,3 +195,12 @@ def test_materials_files_are_found_by_kind_or_named_in_vietnamese(tmp_path):
         material_assets([str(tmp_path)])
     assert "không tìm thấy tệp bundle.*.min.js và main.*.min.css của giao diện Material" in str(raised.value)
     assert "./scripts/setup" in str(raised.value)
+
+
+def test_a_site_without_a_palette_gets_no_colour_stylesheet(site_factory):
+    """No palette in mkdocs.yml is Material's default colours: nothing more to load."""
+    site = site_factory()
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    assert "palette." not in html and "data-md-color-primary" not in html
+    assert '<body dir="ltr" data-md-color-scheme="default">' in html

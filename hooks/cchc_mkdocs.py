@@ -73,7 +73,6 @@ from cchc.forked import ForkedError, ForkedFiles  # noqa: E402
 from cchc.messages import say  # noqa: E402
 from cchc.preview import live  # noqa: E402
 from cchc.preview.changes import news_edits, pages_showing, snapshot  # noqa: E402
-from cchc.publish.precompress import Precompressor  # noqa: E402
 from cchc.search import records as search_records  # noqa: E402
 from cchc.search.pagefind import Indexer, SearchExtras, write_index  # noqa: E402
 from cchc.search.synonyms import SynonymTable  # noqa: E402
@@ -99,12 +98,6 @@ log = get_plugin_logger("cchc")
 _SHIPPED_DOCS = Path(__file__).resolve().parent.parent / "docs"
 _SHIPPED_ASSETS = ("assets/search", Path(STYLESHEET_PATH).parent.as_posix())
 _FEEDS_TEMPLATE = "cchc/feeds.html"
-# Material's own search (lunr and its worker) is copied into every site but never loaded
-# (search is Pagefind, "plugins: []"): no precompressed copies of it.
-_NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers",
-                      # the web editor's 6 MB bundle: Brotli 11 would add seconds to every build
-                      # for the few editors who load it (once, then from their browser's cache)
-                      "admin")
 # Generated pages that show one thing: a news item, plan, procedure or a unit's column.
 _ITEM_KINDS = {"news", "plan", "procedure", "unit"}
 
@@ -316,8 +309,6 @@ def on_env(env, config, files):
             log.debug(str(exc))  # the child's traceback
             raise Abort(say("reports_failed", reason=exc.last_line)) from exc
     _start_index(config)
-    if not _SERVING:  # the copies the web server sends, made as the pages are written
-        build.precompressor = Precompressor(Path(config.site_dir), skip=_NOT_PRECOMPRESSED)
     return env
 
 
@@ -362,11 +353,7 @@ def on_post_page(output, page, config):
     # MkDocs keeps every page until the build ends; what is written is not needed again
     # (links and anchors are checked from what MkDocs recorded while rendering).
     page.content = None
-    output = compact(output)
-    precompressor = _current().precompressor
-    if precompressor is not None:  # the bytes MkDocs writes next
-        precompressor.page(Path(page.file.abs_dest_path), output.encode("utf-8", errors="xmlcharrefreplace"))
-    return output
+    return compact(output)
 
 
 def on_post_build(config):
@@ -387,10 +374,9 @@ def on_post_build(config):
              f"(written while the pages were rendered)")
     if build.later_files is not None:
         build.later_files.cleanup()
-    if build.precompressor is not None:  # last: the copies of the final files, feeds and index included
-        report = build.precompressor.finish()
-        log.info(f"precompressed copies for the web server: {report.summary()}")
-    elif any(problem.severity == "error" for problem in _page_problems):
+    if not _SERVING:
+        return  # the web server's precompressed copies are a step of publication: cchc deploy
+    if any(problem.severity == "error" for problem in _page_problems):
         # A body that a build for publication refuses: the preview shows why at every address.
         site_dir = Path(config.site_dir)
         for entry in site_dir.iterdir():
@@ -404,8 +390,6 @@ def on_build_error(error):
     """A failed build still waits for the index thread, so no Pagefind is left running."""
     if _build is not None and _build.later_files is not None:
         _build.later_files.cleanup()
-    if _build is not None and _build.precompressor is not None:
-        _build.precompressor.cancel()
     if _build is not None and _build.indexer is not None:
         try:
             _build.indexer.wait()

@@ -6,6 +6,7 @@ operator would, and compares the live folder, file by file, with what it was.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 import signal
@@ -15,6 +16,7 @@ import threading
 import time
 from pathlib import Path
 
+import brotli
 from conftest import BUILD_DATE, NEWS
 
 DEPLOY = [sys.executable, "-m", "cchc", "deploy"]
@@ -73,7 +75,12 @@ def test_good_build_replaces_the_live_site_in_one_step(site_factory):
     assert second.returncode == 0, output(second)
     assert missing == []  # the live folder never lacked its home page
     assert_complete(live, "tin-tuc/2024/tin-1/")
-    assert "Tin mới đăng số 1" in (live / "tin-tuc/2024/tin-1/index.html").read_text("utf-8")
+    page = live / "tin-tuc/2024/tin-1/index.html"
+    assert "Tin mới đăng số 1" in page.read_text("utf-8")
+    # the web server's copies of the new page went live with it
+    assert gzip.decompress(page.with_name("index.html.gz").read_bytes()) == page.read_bytes()
+    assert brotli.decompress(page.with_name("index.html.br").read_bytes()) == page.read_bytes()
+    assert "Bản nén sẵn cho máy chủ web" in second.stdout
     assert tree(site.root / ".site-previous") == old  # the previous site, whole, for a rollback
     assert not (site.root / ".site-staging").exists()
 

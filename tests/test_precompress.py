@@ -1,4 +1,5 @@
-"""Precompressed copies written by the build (end of on_post_build, cchc.publish.precompress)."""
+"""Precompressed copies for the web server (cchc.publish.precompress): a step of publication
+(``cchc deploy``, ``cchc precompress``), not of ``mkdocs build``."""
 
 from __future__ import annotations
 
@@ -6,7 +7,15 @@ import gzip
 import hashlib
 
 import brotli
+from cchc.commands import precompress as precompress_command
 from cchc.publish.precompress import gzip_bytes, precompress
+
+
+def published(tiny):
+    """Build the tiny site, then write its copies, as ``cchc deploy`` does."""
+    site = tiny.build()
+    precompress(site)
+    return site
 
 
 def digests(site) -> dict[str, tuple[str, str, str]]:
@@ -19,9 +28,11 @@ def digests(site) -> dict[str, tuple[str, str, str]]:
             for gz in sorted(site.rglob("*.gz"))}
 
 
-def test_build_writes_gzip_and_brotli_copies_of_text_files(site_factory):
+def test_a_build_writes_no_copies_and_precompress_writes_gzip_and_brotli_copies(site_factory):
     tiny = site_factory()
     site = tiny.build()
+    assert not [p for p in site.rglob("*.br")] and not [p for p in site.rglob("*.gz") if p.name != "sitemap.xml.gz"]
+    precompress(site)
     for rel in ["index.html", "tin-tuc/index.html", "feeds/tin-tuc.rss.xml", "feeds/tin-tuc.atom.xml",
                 "sitemap.xml", "pagefind/pagefind-entry.json", "pagefind/pagefind.js",
                 "assets/search/cchc-search.js", "assets/stylesheets/cchc.css", "nhiem-vu/nhiem-vu.csv"]:
@@ -32,9 +43,7 @@ def test_build_writes_gzip_and_brotli_copies_of_text_files(site_factory):
 
 
 def test_every_page_copy_is_the_page_as_written(site_factory):
-    """Pages are compressed while the next ones render (Precompressor), from the bytes MkDocs
-    writes: each copy must still be exactly its page."""
-    site = site_factory().build()
+    site = published(site_factory())
     pages = sorted(p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("admin/"))
     assert len(pages) > 20
     for page in pages:
@@ -46,8 +55,8 @@ def test_every_page_copy_is_the_page_as_written(site_factory):
 
 def test_copies_are_deterministic_gzip_without_time_or_name(site_factory):
     tiny = site_factory()
-    first = digests(tiny.build())
-    second = digests(tiny.build())
+    first = digests(published(tiny))
+    second = digests(published(tiny))
     assert first.keys() == second.keys() and len(first) > 20
     same = [rel for rel in first if first[rel][0] == second[rel][0]]
     assert len(same) > 20 and all(first[rel] == second[rel] for rel in same)  # same file, same copies
@@ -57,7 +66,7 @@ def test_copies_are_deterministic_gzip_without_time_or_name(site_factory):
 
 
 def test_pagefind_index_files_and_materials_unused_search_are_left_alone(site_factory):
-    site = site_factory().build()
+    site = published(site_factory())
     pf_files = [p for p in (site / "pagefind").rglob("*") if p.is_file() and ".pf_" in p.name]
     assert pf_files and all(p.read_bytes()[:2] == b"\x1f\x8b" for p in pf_files)  # gzip streams already
     assert not [p for p in (site / "pagefind").rglob("*.pf_*.*")]  # no .gz/.br copy of them
@@ -66,7 +75,7 @@ def test_pagefind_index_files_and_materials_unused_search_are_left_alone(site_fa
 
 def test_pagefind_webassembly_gets_a_brotli_copy_of_its_unpacked_content(site_factory):
     """pagefind.js takes data that starts with its signature as already unpacked."""
-    site = site_factory().build()
+    site = published(site_factory())
     wasm = next((site / "pagefind").glob("wasm.*.pagefind"))
     copy = brotli.decompress(wasm.with_name(wasm.name + ".br").read_bytes())
     assert copy == gzip.decompress(wasm.read_bytes()) and copy.startswith(b"pagefind_dcd")
@@ -81,8 +90,18 @@ def test_a_copy_that_is_not_smaller_is_not_written_and_a_stale_one_is_removed(tm
     (tmp_path / "a.txt.gz").write_bytes(gzip_bytes(b"old text of an earlier build"))
     (tmp_path / "big.html").write_text("<p>cải cách hành chính</p>\n" * 200, encoding="utf-8")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG" + b"\0" * 500)
-    report = precompress(tmp_path)
+    report = precompress(tmp_path, skip=())
     assert not (tmp_path / "a.txt.gz").exists() and not (tmp_path / "a.txt.br").exists()
     assert (tmp_path / "big.html.gz").is_file() and (tmp_path / "big.html.br").is_file()
     assert not (tmp_path / "photo.png.gz").exists()
     assert report.files == 2 and report.written == {"gz": 1, "br": 1}
+
+
+def test_precompress_command_writes_the_copies_and_says_so_in_vietnamese(site_factory, capsys):
+    site = site_factory().build()
+    assert precompress_command.main(["--site-dir", str(site)]) == 0
+    said = capsys.readouterr().out
+    assert "Bản nén sẵn cho máy chủ web" in said and ".br:" in said and ".gz:" in said
+    assert gzip.decompress((site / "index.html.gz").read_bytes()) == (site / "index.html").read_bytes()
+    assert precompress_command.main(["--site-dir", str(site / "khong-co")]) == 1
+    assert "hãy dựng trang trước" in capsys.readouterr().err

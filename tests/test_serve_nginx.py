@@ -20,6 +20,7 @@ from pathlib import Path
 import brotli
 import pytest
 from cchc.publish.nginx import CONF, LocalNginx, NginxError, free_port, nginx_binary
+from cchc.publish.precompress import precompress
 from conftest import REPO
 from test_search_browser import CHROMIUM, CHROMIUM_ARGS, SearchBox
 
@@ -41,6 +42,7 @@ def nginx_site(tmp_path_factory):
     port = free_port()
     site = work / "site"
     build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site), site_url=f"http://127.0.0.1:{port}/"))
+    precompress(site)  # as cchc deploy does
     server = LocalNginx(site, work / "nginx", port=port).start()
     try:
         yield site, server
@@ -133,6 +135,22 @@ def test_precompressed_copies_are_sent_as_they_are(site, fetch, kind):
     status, headers, body = fetch(path)  # a client that asks for no encoding gets the file itself
     assert status == 200 and "content-encoding" not in headers and body == original
     assert "Accept-Encoding" in headers.get("vary", "")
+
+
+def test_a_file_without_copies_is_compressed_per_request(site, fetch):
+    """A folder published without cchc deploy's copies (or the web editor's bundle) is not sent whole."""
+    plain = site / "khong-co-ban-nen" / "index.html"
+    plain.parent.mkdir()
+    plain.write_text("<!doctype html><p>Cải cách hành chính, thủ tục một cửa.</p>\n" * 200, encoding="utf-8")
+    try:
+        status, headers, body = fetch("/khong-co-ban-nen/", Accept_Encoding="gzip")
+        assert status == 200 and headers.get("content-encoding") == "gzip", headers
+        assert gzip.decompress(body) == plain.read_bytes() and len(body) < plain.stat().st_size / 10
+        status, headers, body = fetch("/khong-co-ban-nen/")
+        assert status == 200 and "content-encoding" not in headers and body == plain.read_bytes()
+    finally:
+        plain.unlink()
+        plain.parent.rmdir()
 
 
 def test_pagefind_index_files_are_sent_as_pagefind_wrote_them(site, fetch):

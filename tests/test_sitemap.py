@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import brotli
+from cchc.publish.precompress import precompress
 from conftest import NEWS, PLAN, PROCEDURE
 from lxml import etree
 
@@ -97,6 +98,8 @@ def test_sitemap_is_one_line_a_page_for_every_page_and_gzipped_as_before(site_fa
     assert set(dates) == built_pages(out)  # every page once, none that was not written
     assert dates["gioi-thieu/"] == "2024-06-30"  # a hand-written page: the build day
     # The compressed copies hold the same bytes (sitemap.xml.gz, which MkDocs writes, then the
-    # web server's copies, which replace it).
+    # web server's copies, which replace it when the site is published).
+    assert gzip.decompress((out / "sitemap.xml.gz").read_bytes()) == data
+    precompress(out)
     assert gzip.decompress((out / "sitemap.xml.gz").read_bytes()) == data
     assert brotli.decompress((out / "sitemap.xml.br").read_bytes()) == data

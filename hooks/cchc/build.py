@@ -21,7 +21,6 @@ from cchc.urls import feed_path
 if TYPE_CHECKING:
     from cchc.feeds.feedset import FeedSet
     from cchc.forked import ForkedFiles
-    from cchc.publish.precompress import Precompressor
     from cchc.search.pagefind import Indexer
     from cchc.search.records import SearchRecord
 
@@ -55,7 +54,6 @@ class Build:
     search_pages: list[SearchRecord] = field(default_factory=list)  # hand-written pages' records
     indexer: Indexer | None = None
     later_files: ForkedFiles | None = None  # downloads made by a child process (the plans' reports)
-    precompressor: Precompressor | None = None  # a build for publication: pages compressed as written
     _items: dict | None = None
     _addresses: set[str] | None = None
 

@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "editor": ("cchc.commands.editor", "mở trình soạn thảo web (/admin/) trên máy này"),
     "report": ("cchc.commands.report", "viết báo cáo kết quả thực hiện của một đơn vị (.docx, .xlsx) cho một kỳ"),
     "deploy": ("cchc.commands.deploy", "dựng trang, kiểm tra rồi mới thay trang đang chạy"),
+    "precompress": ("cchc.commands.precompress", "viết bản nén sẵn (.gz, .br) của trang đã dựng cho nginx"),
     "bench": ("cchc.commands.bench", "đo hiệu năng dựng trang so với các công cụ khác"),
     "measure-search": ("cchc.commands.measure_search", "đo dung lượng tải về của lần tìm kiếm đầu tiên"),
     "measure-serving": ("cchc.commands.measure_serving",

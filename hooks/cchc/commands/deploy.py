@@ -4,7 +4,8 @@
 2. checks the result: the home page and 404 page exist, every published news item,
    plan, procedure and unit has its page, and no page loads a script, style, font or
    frame from another host;
-3. only then swaps it in, in one step: the staging folder and the live folder exchange
+3. writes the precompressed copies the web server sends (``cchc.publish.precompress``);
+4. only then swaps it in, in one step: the staging folder and the live folder exchange
    places atomically (Linux ``renameat2(RENAME_EXCHANGE)``), so the live folder is at
    every moment either the old complete site or the new complete one; the old site is
    then kept as `.site-previous/` (a quick rollback: `mv site site.bad && mv
@@ -31,6 +32,7 @@ from cchc.commands import open_site
 from cchc.config import BUILD_DATE_ENV, SiteConfig
 from cchc.content.loader import load_site
 from cchc.messages import say
+from cchc.publish.precompress import precompress
 
 OUTSIDE = re.compile(r'<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)="((?:https?:)?//[^"]+)"')
 CSS_OUTSIDE = re.compile(r"(?:url\(\s*['\"]?|@import\s+['\"])((?:https?:)?//[^'\")\s]+)")
@@ -116,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
             print(say("deploy_problem", problem=problem), file=sys.stderr)
         print(say("deploy_check_failed", count=len(problems), folder=staging.name), file=sys.stderr)
         return 1
+    print(say("deploy_precompressing"), flush=True)
+    print(precompress(staging).summary(), flush=True)
     swap_in(staging, live, previous)
     print(say("deploy_done", live=live.relative_to(root) if live.is_relative_to(root) else live,
               previous=previous.name))

@@ -29,6 +29,7 @@ import threading
 from pathlib import Path
 
 from cchc.publish.nginx import REPO, LocalNginx
+from cchc.publish.precompress import precompress
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -141,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(tmp) / "site"
             print(f"building the demo into {site} ...", file=sys.stderr)
             build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(site)))
+            precompress(site)  # as cchc deploy does
         httpd = serve_python(site)
         runs = {}
         with LocalNginx(site, Path(tmp) / "nginx") as nginx, sync_playwright() as pw:

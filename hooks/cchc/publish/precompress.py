@@ -1,5 +1,10 @@
 """Precompressed copies of the built site's text files, for nginx's ``gzip_static`` and ``brotli_static``.
 
+A step of publication, not of every build: ``cchc deploy`` runs it on the checked build
+before swapping it in, ``cchc precompress`` on a folder built some other way; ``mkdocs
+build`` and ``mkdocs serve`` write no copies (a preview, a test or a benchmark build has
+no web server to send them: at 5,000 items they cost about 8 s of CPU and 13,000 files).
+
 ``precompress(site_dir)`` writes ``<file>.gz`` (gzip level 9, mtime 0, no file name in
 the header) and, when the ``brotli`` package is installed, ``<file>.br`` next to every
 HTML, CSS, JS, XML (feeds, sitemap, XSL), JSON, SVG, CSV and TXT file. The copies are
@@ -31,11 +36,12 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import threading
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from cchc.messages import say
 
 try:  # optional: pinned in requirements.txt, but a site without it still gets .gz copies
     import brotli
@@ -49,6 +55,11 @@ PAGEFIND_SIGNATURE = b"pagefind_dcd"
 GZIP_LEVEL = 9
 BROTLI_ASSET_QUALITY = 11
 BROTLI_PAGE_QUALITY = 5
+# Folders (relative to the site) that get no copies: Material's own search, copied into every
+# site but never loaded (search is Pagefind, "plugins: []"), and the web editor's 6 MB bundle
+# (Brotli 11 would add seconds to every publication for the few editors who load it, once,
+# then from their browser's cache).
+NOT_PRECOMPRESSED = ("assets/javascripts/lunr", "assets/javascripts/workers", "admin")
 
 # (sha256 of a CSS/JS/SVG file, encoding) -> its compressed copy, for the next build.
 _asset_copies: dict[tuple[bytes, str], bytes] = {}
@@ -69,9 +80,11 @@ class Report:
         self.compressed[encoding] = self.compressed.get(encoding, 0) + compressed
 
     def summary(self) -> str:
-        parts = [f"{self.written[enc]} .{enc} ({self.original[enc] / 1e6:.1f} MB -> "
-                 f"{self.compressed[enc] / 1e6:.1f} MB)" for enc in sorted(self.written)]
-        return f"{self.files} text files: " + (", ".join(parts) if parts else "no copy smaller than its file")
+        """One line, in Vietnamese, for the person publishing."""
+        parts = [say("precompressed_part", encoding=enc, count=self.written[enc],
+                     before=f"{self.original[enc] / 1e6:.1f}", after=f"{self.compressed[enc] / 1e6:.1f}")
+                 for enc in sorted(self.written)]
+        return say("precompressed", files=self.files, parts="; ".join(parts) or say("precompressed_none"))
 
 
 def encodings() -> list[str]:
@@ -153,75 +166,16 @@ def _compress_data(path: Path, data: bytes, kinds: list[str]) -> list[tuple[str,
     return done
 
 
-def precompress(site_dir: Path, skip: Iterable[str] = (), workers: int | None = None,
-                done: Iterable[Path] = (), report: Report | None = None) -> Report:
+def precompress(site_dir: Path, skip: Iterable[str] = NOT_PRECOMPRESSED, workers: int | None = None) -> Report:
     """Write the ``.gz`` (and ``.br``) copies of the text files under ``site_dir``.
 
     zlib and brotli release the GIL, so the files are compressed in threads (one per core).
-    ``done``: files (relative to ``site_dir``) whose copies are already written, by a
-    ``Precompressor``; the new copies are added to ``report``.
     """
-    already = set(done)
-    files = [path for path in candidates(site_dir, skip) if path.relative_to(site_dir).as_posix() not in already]
+    files = candidates(site_dir, skip)
     kinds = encodings()
-    report = report or Report()
-    report.files += len(files)
+    report = Report(files=len(files))
     with ThreadPoolExecutor(max_workers=workers or os.cpu_count() or 1) as pool:
         for results in pool.map(lambda p: _compress_one(p, kinds), files):
             for enc, before, after in results:
                 report.add(enc, before, after)
     return report
-
-
-class Precompressor:
-    """The copies of the pages made while MkDocs renders the next ones.
-
-    ``page(path, data)`` is given each page as it will be written; one thread compresses
-    it (zlib and brotli release the GIL: the second core does it) and writes the copies
-    next to where the page goes. At most ``window`` pages wait, so a slow disk holds back
-    the build rather than filling memory. ``finish()`` then copies every other text file
-    (assets, feeds, the search index, the sitemap), written once the pages are.
-    """
-
-    def __init__(self, site_dir: Path, skip: Iterable[str] = (), window: int = 64) -> None:
-        self._site_dir = Path(site_dir)
-        self._skip = tuple(skip)
-        self._skipped = tuple(s.strip("/") + "/" for s in self._skip)
-        self._kinds = encodings()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cchc-precompress")
-        self._slots = threading.BoundedSemaphore(window)
-        self._pending: list[tuple[str, Future]] = []
-
-    def page(self, path: Path, data: bytes) -> None:
-        """Compress ``data``, the bytes about to be written at ``path``, in the background."""
-        rel = Path(path).relative_to(self._site_dir).as_posix()
-        if rel.startswith(self._skipped) or Path(rel).suffix.lower() not in SUFFIXES:
-            return
-        self._slots.acquire()
-        try:
-            self._pending.append((rel, self._pool.submit(self._one, Path(path), data)))
-        except BaseException:
-            self._slots.release()
-            raise
-
-    def _one(self, path: Path, data: bytes) -> list[tuple[str, int, int]]:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            return _compress_data(path, data, self._kinds)
-        finally:
-            self._slots.release()
-
-    def finish(self, workers: int | None = None) -> Report:
-        """Wait for the pages' copies, then copy the rest of the site; raises what a copy raised."""
-        report = Report(files=len(self._pending))
-        try:
-            for _, future in self._pending:
-                for enc, before, after in future.result():
-                    report.add(enc, before, after)
-        finally:
-            self._pool.shutdown(wait=True)
-        return precompress(self._site_dir, self._skip, workers, done=(rel for rel, _ in self._pending), report=report)
-
-    def cancel(self) -> None:
-        """Stop without waiting for the copies not started (a failed build)."""
-        self._pool.shutdown(wait=True, cancel_futures=True)

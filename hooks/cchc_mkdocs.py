@@ -81,8 +81,9 @@ from cchc.text import heading_slug, show_seconds  # noqa: E402
 from cchc.urls import FEEDS_PAGE_SRC  # noqa: E402
 from cchc.views.html import compact  # noqa: E402
 from cchc.views.lastmod import page_lastmod  # noqa: E402
+from cchc.views.markdown_page import SharedMarkdownPage  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
-from cchc.views.theme import ThemeWords, material_assets, unused_theme_file  # noqa: E402
+from cchc.views.theme import SCRIPT_FEATURES, ThemeWords, material_assets, unused_theme_file  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
 from mkdocs.commands.build import _build_page, _populate_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -187,7 +188,10 @@ def on_files(files, config):
             log.warning(say("page_clash", path=f"docs/{page.src}"))
             files.remove(clash)
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src, content=page.file_content(), inclusion=inclusion))
+        file = File.generated(config, page.src, content=page.file_content(), inclusion=inclusion)
+        files.append(file)
+        if not page.in_nav:  # MkDocs makes the nav's pages, with their nav titles
+            SharedMarkdownPage(None, file, config)
         build.pages[page.src] = page.ref
         build.views[page.src] = page.view
     for download in output.files:
@@ -292,6 +296,7 @@ def on_env(env, config, files):
     except LookupError as exc:
         raise Abort(str(exc)) from exc
     env.globals["lang"] = ThemeWords(env, config.theme["language"])
+    env.globals["SCRIPT_FEATURES"] = SCRIPT_FEATURES
     if _preview_problems is not None:
         env.globals["t"] = Strings({}).t  # the 404 page is still drawn, before the error page replaces it
         return env

@@ -86,18 +86,25 @@ def test_every_page_has_a_skip_link_to_its_content(demo):
 def test_the_chrome_keeps_landmarks_labels_and_draws_icons_from_the_stylesheet(demo):
     html = (demo / "tin-tuc").glob("[0-9][0-9][0-9][0-9]/*/index.html").__next__().read_text(encoding="utf-8")
     head, body = html.split("</head>", 1)
-    # landmarks: one header, one main, one footer; the section nav labelled, the search box too
-    assert body.count("<header") == 1 and body.count("<main") == 1 and body.count("<footer") == 1
+    # landmarks: one header, one main; no footer when the site has nothing to put in it (no
+    # copyright in mkdocs.yml, no credit line); the section nav labelled, the search dialog too,
+    # empty: cchc-search.js makes its input (test_search_browser.py)
+    assert body.count("<header") == 1 and body.count("<main") == 1 and body.count("<footer") == 0
     assert '<nav class="md-nav md-nav--primary" aria-label="Thanh điều hướng"' in body
-    assert 'role="dialog" aria-label="Tìm kiếm"' in body and "data-cchc-search-query" in body
+    assert '<div class="md-search cchc-search" role="dialog" aria-label="Tìm kiếm" data-cchc-search></div>' in body
     # every section of mkdocs.yml's nav, as a plain link with its Vietnamese title
     for title, href in [("Trang chủ", "../../.."), ("Tin tức", "../../"), ("Kế hoạch", "../../../ke-hoach/"),
                         ("Nguồn tin", "../../../nguon-tin/")]:
-        assert f'<li class="md-nav__item"><a href="{href}" class="md-nav__link">{title}</a></li>' in body, title
-    # no icon written into the page: the logo (header and drawer) comes from the stylesheet too
+        assert f'<li><a href="{href}" class="md-nav__link">{title}</a></li>' in body, title
+    # no icon written into the page: the logo comes from the stylesheet too, once (the drawer's
+    # title is the site's name; its first entry is the home page)
     assert "<svg" not in body and "<path" not in body
     assert body.count('class="md-header__button md-logo cchc-icon-logo" aria-label="Chuyên mục') == 1
-    assert body.count('class="md-nav__button md-logo cchc-icon-logo"') == 1
+    assert body.count("md-logo") == 1
+    # the header's second line (the page's heading) is made by cchc-base.js, which only Material's script shows
+    assert "header-topic" not in body
+    # Material's script gets only the features it reads (none of this site's)
+    assert '<script id="__config" type="application/json">{"base": "../../..", "features": [], ' in body
     # the header's icons come from the stylesheet
     assert 'class="md-header__button md-icon cchc-icon-menu" for="__drawer"' in body
     assert 'class="md-header__button md-icon cchc-icon-search" for="__search" title="Tìm kiếm"' in body
@@ -176,8 +183,23 @@ def test_the_frame_speaks_the_sites_words(site_factory):
     site.build()
     html = site.html("tin-tuc/2024/tin-hoi-nghi/")
     assert 'data-md-component="top" hidden>Về đầu trang</button>' in html
-    assert 'title="Tra cứu"' in html and 'placeholder="Tra cứu"' in html
+    # the search button and the dialog (whose name cchc-search.js gives its input)
+    assert 'for="__search" title="Tra cứu"' in html and 'role="dialog" aria-label="Tra cứu"' in html
     assert "Trở lại mục lục" not in html
+
+
+def test_the_footer_comes_with_a_copyright_and_the_credit_only_when_asked(site_factory):
+    site = site_factory()
+    yml = (site.root / "mkdocs.yml").read_text(encoding="utf-8")
+    site.write("mkdocs.yml", "copyright: © Sở Giáo dục và Đào tạo\n" + yml)
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    assert html.count("<footer") == 1 and '<div class="md-copyright__highlight">© Sở Giáo dục và Đào tạo</div>' in html
+    assert "Material for MkDocs" not in html
+    site.write("mkdocs.yml", yml + "extra:\n  generator: true\n")  # the tiny site has no extra: of its own
+    site.build()
+    html = site.html("tin-tuc/2024/tin-hoi-nghi/")
+    assert html.count("<footer") == 1 and "Trang được tạo bằng <a href" in html and "Material for MkDocs" in html
 
 
 def test_materials_files_are_found_by_kind_or_named_in_vietnamese(tmp_path):
@@ -204,3 +226,18 @@ def test_a_site_without_a_palette_gets_no_colour_stylesheet(site_factory):
     html = site.html("tin-tuc/2024/tin-hoi-nghi/")
     assert "palette." not in html and "data-md-color-primary" not in html
     assert '<body dir="ltr" data-md-color-scheme="default">' in html
+
+
+def test_the_features_left_out_of_the_pages_configuration_are_those_materials_script_never_reads():
+    """base.html gives Material's script only SCRIPT_FEATURES; a Material that reads another
+    feature from the page must be added there (else that feature would silently stop working)."""
+    import material
+    from cchc.views.theme import SCRIPT_FEATURES
+
+    bundle = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    script = bundle.read_text(encoding="utf-8")
+    feature = r'\b[A-Za-z_$]{1,3}\("((?:announce|content|header|navigation|search|toc)\.[a-z.]+)"\)'
+    read = set(re.findall(feature, script))
+    read -= {name for name in read if name.startswith("search.result.")}  # words, not features
+    assert read and read <= SCRIPT_FEATURES, sorted(read - SCRIPT_FEATURES)
+    assert "navigation.top" not in read and "navigation.indexes" not in read

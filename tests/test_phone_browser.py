@@ -361,3 +361,36 @@ def test_home_search_button_opens_the_search_box(browser, base_url):
                                timeout=15000)
     finally:
         context.close()
+
+
+# A plain entry of the section nav (<li><a>, no classes: partials/nav.html) beside one with
+# Material's classes, added to the same list: what the reader sees of each, as computed.
+NAV_STYLE_JS = """() => {
+  const list = document.querySelector('.md-nav--primary > .md-nav__list');
+  const plain = list.querySelectorAll(':scope > li:not([class]) > a:not([class])')[1];  // not the first: no border
+  const li = document.createElement('li'); li.className = 'md-nav__item';
+  const a = document.createElement('a'); a.className = 'md-nav__link';
+  a.href = plain.href; a.textContent = plain.textContent;
+  li.append(a); list.append(li);
+  const keys = ['display', 'gap', 'alignItems', 'marginTop', 'marginRight', 'paddingTop', 'paddingLeft', 'fontSize',
+                'lineHeight', 'color', 'textDecorationLine', 'scrollSnapAlign'];
+  const boxKeys = ['fontSize', 'lineHeight', 'borderTopWidth', 'borderTopStyle', 'borderTopColor', 'paddingLeft'];
+  const pick = (el, ks) => Object.fromEntries(ks.map(k => [k, getComputedStyle(el)[k]]));
+  return {plain: [pick(plain, keys), pick(plain.parentElement, boxKeys)], material: [pick(a, keys), pick(li, boxKeys)],
+          height: [plain.getBoundingClientRect().height, a.getBoundingClientRect().height]};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1000, 1280])
+def test_the_section_nav_plain_entries_look_like_materials(browser, base_url, picks, width):
+    """The nav's plain entries carry no class (a few hundred bytes a page): the site's stylesheet
+    must give them what Material gives its own entries, on a phone (drawer) and on a desktop."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(base_url + picks["news item"].path, wait_until="load")
+        styles = page.evaluate(NAV_STYLE_JS)
+        assert styles["plain"] == styles["material"], styles
+        assert styles["height"][0] == styles["height"][1], styles
+    finally:
+        context.close()

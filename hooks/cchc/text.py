@@ -67,6 +67,14 @@ def looks_like_legacy_encoding(line: str) -> bool:
     return bool(_LEGACY.search(line))
 
 
+def body_repeats_lead(body: str, lead: str) -> bool:
+    """Whether a body's first paragraph begins with its lead (summary): the editor pasted the
+    lead into the body too, or cut it from there (with "..."). The page then shows it once."""
+    first = " ".join(body.strip().split("\n\n", 1)[0].split())
+    start = " ".join(lead.split()).rstrip(".…").rstrip()
+    return len(start) >= 20 and first.startswith(start)
+
+
 def show_seconds(value: float) -> str:
     """Seconds as Vietnamese writes a decimal: 0.57 -> "0,57"."""
     return f"{value:.2f}".replace(".", ",")

@@ -833,11 +833,23 @@ function cardHtml(card, text) {
 }
 
 /**
- * What the page leaves to this script (base.html's header carries the form and its input only):
- * the overlay that closes the box, the input's typing hints, and the result area with its
- * "type to search" line. Hidden until the box opens, so adding them moves nothing on screen.
+ * What the page leaves to this script (base.html's header carries the dialog, named, and
+ * nothing in it): Material's form with the input (named like the dialog), the overlay that
+ * closes the box, the input's typing hints, and the result area with its "type to search"
+ * line. On a phone all of it is hidden until the box opens; on a wide screen cchc.css
+ * keeps the input's place in the header, so adding them moves nothing.
  */
 function buildShell(box, text) {
+  const name = box.getAttribute("aria-label") || "";
+  if (!box.querySelector(".md-search__inner")) {
+    const input = element("input", { type: "text", class: "md-search__input", name: "query", "aria-label": name,
+      placeholder: name, "data-cchc-search-query": "" });
+    box.append(element("div", { class: "md-search__inner", role: "search" }, [
+      element("form", { class: "md-search__form", name: "search" }, [
+        input, element("label", { class: "md-search__icon md-icon", for: "__search" }),
+      ]),
+    ]));
+  }
   const input = box.querySelector("[data-cchc-search-query]");
   for (const [key, value] of Object.entries({ autocapitalize: "off", autocorrect: "off", autocomplete: "off",
     spellcheck: "false", enterkeyhint: "search" })) {
@@ -859,10 +871,10 @@ function buildShell(box, text) {
 
 function setup(box) {
   const toggle = document.getElementById("__search");
-  const input = box.querySelector("[data-cchc-search-query]");
-  const form = box.querySelector("form");
   const text = (key) => box.dataset[`text${key[0].toUpperCase()}${key.slice(1)}`] || STRINGS[key] || "";
   buildShell(box, text);
+  const input = box.querySelector("[data-cchc-search-query]");
+  const form = box.querySelector("form");
   const meta = box.querySelector("[data-cchc-search-meta]");
   let list = null;
   let cardList = null;

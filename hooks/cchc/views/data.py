@@ -31,10 +31,10 @@ class Heading:
 
 @dataclass(slots=True)
 class Crumbs:
-    """Breadcrumbs: the trail from the home page down, then this page's own name."""
+    """Breadcrumbs: the trail from the home page down to this page's parent. Not this page
+    itself: its heading comes next and says it (on a phone a long title would show twice)."""
 
     trail: list[Link]
-    current: str
 
 
 @dataclass(slots=True)
@@ -218,7 +218,7 @@ class NewsPage:
     published: str
     unit: Link
     topics: list[Link]
-    summary: str
+    summary: str | None  # the lead; None when the body's first paragraph already says it
     image: str | None
     tasks: list[TaskLink]
     image_alt: str | None = None  # what the picture shows (required with a picture)

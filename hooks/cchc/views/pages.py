@@ -29,7 +29,7 @@ from cchc.index.site_index import CHANGES, SiteIndex
 from cchc.index.tasks import STATUSES, TaskRow, tasks_csv
 from cchc.reports import plan_report_later
 from cchc.strings import Strings
-from cchc.text import VN_TZ, fold, heading_slug, show_date, show_datetime, slugify
+from cchc.text import VN_TZ, body_repeats_lead, fold, heading_slug, show_date, show_datetime, slugify
 from cchc.views import data as v
 from cchc.views.lastmod import newest_change
 
@@ -251,18 +251,18 @@ class Views:
                 tasks.append(v.TaskLink(urls.item_url(plan), task_anchor(row.task.no), row.task.no, row.task.title,
                                         plan.title))
         crumbs = v.Crumbs([self.home, self.section(urls.NEWS_INDEX_SRC, "section.news"),
-                           v.Link(page_url(urls.year_src(local.year)), self.t("crumbs.year", year=local.year))],
-                          item.title)
+                           v.Link(page_url(urls.year_src(local.year)), self.t("crumbs.year", year=local.year))])
         return v.NewsPage(crumbs=crumbs, title=item.title, published=show_datetime(item.date),
                           unit=self.unit_link(item.unit, local.date()), topics=self.topic_links(item.topics),
-                          summary=item.summary, image=item.image, image_alt=item.image_alt, tasks=tasks)
+                          summary=None if body_repeats_lead(item.body, item.summary) else item.summary,
+                          image=item.image, image_alt=item.image_alt, tasks=tasks)
 
     def plan(self, plan: Plan) -> v.PlanPage:
         rows = self.ix.tasks.by_plan.get(plan.id, [])
         shown = bool(plan.all_tasks) or plan.task_list != "table"  # a missing appendix is said under the heading
         heading = v.Heading(heading_id(self.t("plan.tasks")), self.t("plan.tasks")) if shown else None
         return v.PlanPage(
-            crumbs=v.Crumbs([self.home, self.section(urls.PLANS_INDEX_SRC, "section.plans")], plan.title),
+            crumbs=v.Crumbs([self.home, self.section(urls.PLANS_INDEX_SRC, "section.plans")]),
             title=plan.title, number=plan.number, unit=self.unit_link(plan.unit, plan.date), date=show_date(plan.date),
             period_start=show_date(plan.period_start), period_end=show_date(plan.period_end),
             topics=self.topic_links(plan.topics), summary=plan.summary or None, legal_bases=plan.legal_bases,
@@ -279,8 +279,7 @@ class Views:
         field_link = v.Link(page_url(urls.procedure_field_src(field.slug)), proc.field)
         heading = v.Heading(heading_id(self.t("procedure.history")), self.t("procedure.history"))
         return v.ProcedurePage(
-            crumbs=v.Crumbs([self.home, self.section(urls.PROCEDURES_INDEX_SRC, "section.procedures"), field_link],
-                            proc.name),
+            crumbs=v.Crumbs([self.home, self.section(urls.PROCEDURES_INDEX_SRC, "section.procedures"), field_link]),
             title=proc.name, status=proc.status, decision=last.decision, decision_date=show_date(last.decision_date),
             effective=show_date(last.effective), code=proc.code, field=field_link, level=proc.level,
             unit=self.unit_link(proc.unit, last.decision_date), online=proc.online,
@@ -322,11 +321,7 @@ class Views:
 
     def unit(self, unit: Unit, items: list[NewsItem], number: int, srcs: list[str]) -> v.UnitPage:
         trail = self.unit_trail(unit)
-        if number == 1:
-            crumbs = v.Crumbs(trail, unit.short_name)
-        else:
-            crumbs = v.Crumbs([*trail, v.Link(page_url(srcs[0]), unit.short_name)],
-                              self.t("unit.news_page", number=number))
+        crumbs = v.Crumbs(trail if number == 1 else [*trail, v.Link(page_url(srcs[0]), unit.short_name)])
         return v.UnitPage(crumbs=crumbs, title=unit.name, column=self.unit_column(unit) if number == 1 else None,
                           news=self.news_entries(items, summaries=False, own_unit=unit.id),
                           pager=self.pager(srcs, number))
@@ -334,21 +329,19 @@ class Views:
     def unit_tasks(self, unit: Unit, entries: list[tuple[TaskRow, str]], all_rows: list[TaskRow], number: int,
                    srcs: list[str]) -> v.TaskTablePage:
         trail = [*self.unit_trail(unit), v.Link(page_url(urls.unit_src(unit.id)), unit.short_name)]
-        here = self.t("unit.tasks") if number == 1 else self.t("unit.tasks_page", number=number)
         return v.TaskTablePage(
-            crumbs=v.Crumbs(trail, here), title=self.t("unit.tasks_title", unit=unit.short_name), overdue_banner=0,
+            crumbs=v.Crumbs(trail), title=self.t("unit.tasks_title", unit=unit.short_name), overdue_banner=0,
             task_summary=self.task_summary(all_rows, urls.unit_tasks_csv(unit.id)),
             table=self.task_table([r for r, _ in entries], roles=[role for _, role in entries]),
             pager=self.pager(srcs, number))
 
     def group(self, group: Group, entries: list[tuple[TaskRow, str]], all_rows: list[TaskRow], number: int,
               srcs: list[str]) -> v.GroupPage:
-        here = group.name if number == 1 else self.t("group.page", name=group.name, number=number)
         members = None
         if number == 1:
             members = [v.UnitLink(self.ref_link(m).link, self.ended_mark(self.site.units[m])) for m in group.members]
         return v.GroupPage(
-            crumbs=v.Crumbs([self.home, self.section(urls.UNITS_INDEX_SRC, "section.units")], here), title=group.name,
+            crumbs=v.Crumbs([self.home, self.section(urls.UNITS_INDEX_SRC, "section.units")]), title=group.name,
             members=members, task_summary=self.task_summary(all_rows, urls.group_tasks_csv(group.id)),
             table=self.task_table([r for r, _ in entries], roles=[role for _, role in entries]),
             pager=self.pager(srcs, number))
@@ -362,7 +355,7 @@ class Views:
 
         groups = [(self.ref_link(g.id), len(g.members), len(self.ix.tasks.for_ref(g.id)))
                   for g in site.groups.values()]
-        return v.UnitsPage(crumbs=v.Crumbs([self.home], self.t("section.units")), tree=tree(self.ix.roots),
+        return v.UnitsPage(crumbs=v.Crumbs([self.home]), tree=tree(self.ix.roots),
                            groups=groups)
 
     # -- topics and archive ----------------------------------------------------------------
@@ -372,14 +365,13 @@ class Views:
                     len(ix.news_by_topic.get(topic.id, [])) + len(ix.plans_by_topic.get(topic.id, []))
                     + len(ix.procedures_by_topic.get(topic.id, [])), topic.description)
                    for topic in self.site.topics.values()]
-        return v.TopicsPage(crumbs=v.Crumbs([self.home], self.t("section.topics")), topics=entries)
+        return v.TopicsPage(crumbs=v.Crumbs([self.home]), topics=entries)
 
     def topic(self, topic_id: str, items: list[NewsItem], number: int, srcs: list[str]) -> v.TopicPage:
         topic = self.site.topics[topic_id]
         trail = [self.home, self.section(urls.TOPICS_INDEX_SRC, "section.topics")]
         first = number == 1
-        crumbs = v.Crumbs(trail, topic.name) if first else v.Crumbs(
-            [*trail, v.Link(page_url(srcs[0]), topic.name)], self.t("crumbs.page", number=number))
+        crumbs = v.Crumbs(trail if first else [*trail, v.Link(page_url(srcs[0]), topic.name)])
         return v.TopicPage(
             crumbs=crumbs, title=topic.name, first=first, description=topic.description,
             plans=self.plan_entries(self.ix.plans_by_topic.get(topic_id, [])) if first else [],
@@ -393,13 +385,12 @@ class Views:
         years = [(v.Link(page_url(urls.year_src(y)), self.t("crumbs.year", year=y)),
                   len(self.ix.news_by_year.get(y, [])), len(self.ix.plans_by_year.get(y, [])))
                  for y in self.archive_years()]
-        return v.ArchivePage(crumbs=v.Crumbs([self.home], self.t("section.archive")), years=years)
+        return v.ArchivePage(crumbs=v.Crumbs([self.home]), years=years)
 
     def year(self, year: int, items: list[NewsItem], number: int, srcs: list[str]) -> v.YearPage:
         trail = [self.home, self.section(urls.YEARS_INDEX_SRC, "section.archive")]
         title = self.t("crumbs.year", year=year)
-        crumbs = v.Crumbs(trail, title) if number == 1 else v.Crumbs(
-            [*trail, v.Link(page_url(srcs[0]), title)], self.t("crumbs.page", number=number))
+        crumbs = v.Crumbs(trail if number == 1 else [*trail, v.Link(page_url(srcs[0]), title)])
         plans = self.plan_entries(self.ix.plans_by_year.get(year, [])) if number == 1 else []
         return v.YearPage(crumbs=crumbs, year=year, plans=plans, news=self.news_entries(items, summaries=False),
                           pager=self.pager(srcs, number))
@@ -414,14 +405,12 @@ class Views:
     def listing(self, key: str, number: int, srcs: list[str], news: list[v.NewsEntry] | None = None,
                 plans: list[v.PlanEntry] | None = None) -> v.ListingPage:
         title = self.t(key)
-        crumbs = v.Crumbs([self.home], title) if number == 1 else v.Crumbs(
-            [self.home, v.Link(page_url(srcs[0]), title)], self.t("crumbs.page", number=number))
+        crumbs = v.Crumbs([self.home] if number == 1 else [self.home, v.Link(page_url(srcs[0]), title)])
         return v.ListingPage(crumbs=crumbs, title=title, news=news, plans=plans, pager=self.pager(srcs, number))
 
     def all_tasks(self, rows: list[TaskRow], number: int, srcs: list[str]) -> v.TaskTablePage:
         title = self.t("section.tasks")
-        crumbs = v.Crumbs([self.home], title) if number == 1 else v.Crumbs(
-            [self.home, v.Link(page_url(urls.TASKS_INDEX_SRC), title)], self.t("crumbs.page", number=number))
+        crumbs = v.Crumbs([self.home] if number == 1 else [self.home, v.Link(page_url(urls.TASKS_INDEX_SRC), title)])
         all_rows = self.ix.tasks.rows
         return v.TaskTablePage(
             crumbs=crumbs, title=self.t("task.all_title"),
@@ -432,14 +421,14 @@ class Views:
     def catalogue(self) -> v.CataloguePage:
         fields = sorted(self.ix.fields.values(), key=lambda f: fold(f.name))
         return v.CataloguePage(
-            crumbs=v.Crumbs([self.home], self.t("section.procedures")), count=len(self.site.procedures),
+            crumbs=v.Crumbs([self.home]), count=len(self.site.procedures),
             fields=[(v.Link(page_url(urls.procedure_field_src(f.slug)), f.name), len(f.procedures)) for f in fields],
             changes=[(v.Link(page_url(urls.procedure_change_src(CHANGE_SLUGS[k])), self.t(f"change.{k}")), k,
                       len(self.ix.procedures_by_change[k])) for k in CHANGES])
 
-    def procedure_list(self, title: str, current: str, procs: list[Procedure], number: int,
+    def procedure_list(self, title: str, procs: list[Procedure], number: int,
                        srcs: list[str]) -> v.ProcedureListPage:
-        crumbs = v.Crumbs([self.home, self.section(urls.PROCEDURES_INDEX_SRC, "section.procedures")], current)
+        crumbs = v.Crumbs([self.home, self.section(urls.PROCEDURES_INDEX_SRC, "section.procedures")])
         return v.ProcedureListPage(crumbs=crumbs, title=title, procedures=self.procedure_rows(procs),
                                    pager=self.pager(srcs, number))
 
@@ -610,7 +599,7 @@ class Pages:
             page_title = t("catalogue.field_title", name=f.name)
             self.add(urls.procedure_field_src(f.slug), "cchc/procedure-list.html", page_title,
                      PageRef("listing", page_title, newest=newest_change(f.procedures)),
-                     partial(self.views.procedure_list, page_title, f.name, f.procedures, 1,
+                     partial(self.views.procedure_list, page_title, f.procedures, 1,
                              [urls.procedure_field_src(f.slug)]))
         for kind in CHANGES:
             items = sorted(ix.procedures_by_change[kind], key=lambda p: (p.last_change.decision_date, p.id),
@@ -618,7 +607,7 @@ class Pages:
             label = t(f"change.{kind}")
             page_title = t("catalogue.change_title", label=label)
             self.paginate(urls.procedure_change_src(CHANGE_SLUGS[kind]), "cchc/procedure-list.html", page_title,
-                          items, partial(self.views.procedure_list, page_title, label),
+                          items, partial(self.views.procedure_list, page_title),
                           PageRef("listing", page_title, newest=newest_change(items)))
 
 

@@ -24,6 +24,16 @@ from cchc.messages import say
 
 _SEARCH_FOLDERS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
+# The theme features Material's script (9.8's bundle.js) reads from the page's __config; the
+# others (navigation.indexes, navigation.top, navigation.path...) act when the page is built,
+# so base.html leaves them out of every page's configuration.
+SCRIPT_FEATURES = frozenset({
+    "announce.dismiss", "content.code.annotate", "content.code.copy", "content.code.select",
+    "content.footnote.tooltips", "content.lazy", "content.tabs.link", "content.tooltips", "header.autohide",
+    "navigation.instant", "navigation.instant.prefetch", "navigation.instant.preview", "navigation.tabs.sticky",
+    "navigation.tracking", "search.highlight", "search.suggest", "toc.follow",
+})
+
 
 def unused_theme_file(src_uri: str, material_search: bool) -> bool:
     """Whether a file the theme adds to the site is never loaded by its pages."""

@@ -12,6 +12,9 @@
  *    become rel="alternate feed" in the page once it is parsed ("interactive"), which comes
  *    before deferred scripts run: Material's bundle (deferred by base.html) would otherwise
  *    take them for language versions and fetch a sitemap.xml beside each feed.
+ * 4. At the same moment, the header's second line: the page's heading, which Material's
+ *    bundle slides into the header once the heading has scrolled out of view. Only that
+ *    script ever shows it, so the page does not carry it (partials/header.html).
  */
 __md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 
@@ -28,4 +31,16 @@ document.addEventListener("readystatechange", () => {
   if (document.readyState !== "interactive") return;
   // a feed link has a type (RSS, Atom, JSON Feed); a language version has an hreflang
   for (const link of document.querySelectorAll("link[rel=alternate][type]:not([hreflang])")) link.rel = "alternate feed";
+  const line = document.querySelector("[data-md-component=header-title] .md-header__ellipsis");
+  const heading = document.querySelector("article h1");
+  if (line && heading && !line.querySelector("[data-md-component=header-topic]")) {
+    const topic = document.createElement("div");
+    topic.className = "md-header__topic";
+    topic.dataset.mdComponent = "header-topic";
+    const text = document.createElement("span");
+    text.className = "md-ellipsis";
+    text.textContent = heading.textContent.trim();
+    topic.append(text);
+    line.append(topic);
+  }
 });

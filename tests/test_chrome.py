@@ -5,8 +5,10 @@ with the most chrome (the bytes before ``<article`` and after ``</article>``: he
 links, header and search box, nav, footer, scripts) must stay within the type's budget, so
 the chrome cannot grow back unnoticed. Before this budget (main at 86b30b1) a news item's
 page of the demo carried up to 9.8 kB of it; with Material's base.html trimmed, 7.5 kB; with
-the site's own base.html (docs/overrides/base.html), 6.5 kB. The budgets below are the
-measured figures plus about 5% for longer titles. The plan and procedure pages carry their table of
+the site's own base.html (docs/overrides/base.html), 6.5 kB; with the search dialog, the
+header's second line and an empty footer left to where they show, classless nav entries
+and crumbs that end at the parent, 4.8 kB. The budgets below are the measured figures plus
+about 5% for longer titles. The plan and procedure pages carry their table of
 contents in the sidebar, the feeds page its table of contents and every feed's Atom and
 JSON links. A change that needs more must raise the budget here, in the open.
 
@@ -25,17 +27,17 @@ from conftest import REPO
 
 # page type -> (site paths, glob), budget in bytes outside <article> (largest page of the type)
 BUDGETS: dict[str, tuple[str, int]] = {
-    "home": ("index.html", 7400),
-    "news item": ("tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html", 6800),
-    "news listing": ("tin-tuc/index.html", 6100),
-    "plan": ("ke-hoach/*/index.html", 11300),
-    "procedure": ("thu-tuc/*/index.html", 8600),
-    "unit column": ("don-vi/*/index.html", 6200),
-    "topic": ("chu-de/*/index.html", 6100),
-    "archive": ("luu-tru/[0-9][0-9][0-9][0-9]/index.html", 5600),
-    "task tables": ("nhiem-vu/index.html", 5800),
-    "feeds page": ("nguon-tin/index.html", 9600),
-    "404": ("404.html", 5200),
+    "home": ("index.html", 5800),
+    "news item": ("tin-tuc/[0-9][0-9][0-9][0-9]/*/index.html", 5100),
+    "news listing": ("tin-tuc/index.html", 4600),
+    "plan": ("ke-hoach/*/index.html", 9500),
+    "procedure": ("thu-tuc/*/index.html", 6900),
+    "unit column": ("don-vi/*/index.html", 4600),
+    "topic": ("chu-de/*/index.html", 4400),
+    "archive": ("luu-tru/[0-9][0-9][0-9][0-9]/index.html", 4000),
+    "task tables": ("nhiem-vu/index.html", 4200),
+    "feeds page": ("nguon-tin/index.html", 8100),
+    "404": ("404.html", 3600),
 }
 
 
@@ -95,7 +97,7 @@ def test_the_chrome_keeps_landmarks_labels_and_draws_icons_from_the_stylesheet(d
     # every section of mkdocs.yml's nav, as a plain link with its Vietnamese title
     for title, href in [("Trang chủ", "../../.."), ("Tin tức", "../../"), ("Kế hoạch", "../../../ke-hoach/"),
                         ("Nguồn tin", "../../../nguon-tin/")]:
-        assert f'<li><a href="{href}" class="md-nav__link">{title}</a></li>' in body, title
+        assert f'<li><a href="{href}">{title}</a></li>' in body, title
     # no icon written into the page: the logo comes from the stylesheet too, once (the drawer's
     # title is the site's name; its first entry is the home page)
     assert "<svg" not in body and "<path" not in body

@@ -83,7 +83,7 @@ from cchc.views.html import compact  # noqa: E402
 from cchc.views.lastmod import page_lastmod  # noqa: E402
 from cchc.views.markdown_page import SharedMarkdownPage  # noqa: E402
 from cchc.views.pages import generate, news_page  # noqa: E402
-from cchc.views.theme import SCRIPT_FEATURES, ThemeWords, material_assets, unused_theme_file  # noqa: E402
+from cchc.views.theme import SCRIPT_FEATURES, ThemeWords, material_assets, nav_entries, unused_theme_file  # noqa: E402
 from markdown.extensions.toc import unique  # noqa: E402
 from mkdocs.commands.build import _build_page, _populate_page  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -297,6 +297,11 @@ def on_env(env, config, files):
         raise Abort(str(exc)) from exc
     env.globals["lang"] = ThemeWords(env, config.theme["language"])
     env.globals["SCRIPT_FEATURES"] = SCRIPT_FEATURES
+    env.globals["cchc_nav"] = nav_entries
+    # MkDocs makes a new environment for every build (mkdocs serve's too): no template
+    # changes while this one draws the pages, so Jinja need not stat every included
+    # template again for every page (a dozen a page).
+    env.auto_reload = False
     if _preview_problems is not None:
         env.globals["t"] = Strings({}).t  # the 404 page is still drawn, before the error page replaces it
         return env

@@ -107,6 +107,8 @@ def test_the_chrome_keeps_landmarks_labels_and_draws_icons_from_the_stylesheet(d
     assert "header-topic" not in body
     # Material's script gets only the features it reads (none of this site's)
     assert '<script id="__config" type="application/json">{"base": "../../..", "features": [], ' in body
+    # the head script finds the site's root from its own address (no data-md-scope to write)
+    assert '<script src="../../../assets/javascripts/cchc-base.js"></script>' in head
     # the header's icons come from the stylesheet
     assert 'class="md-header__button md-icon cchc-icon-menu" for="__drawer"' in body
     assert 'class="md-header__button md-icon cchc-icon-search" for="__search" title="Tìm kiếm"' in body
@@ -243,3 +245,14 @@ def test_the_features_left_out_of_the_pages_configuration_are_those_materials_sc
     read -= {name for name in read if name.startswith("search.result.")}  # words, not features
     assert read and read <= SCRIPT_FEATURES, sorted(read - SCRIPT_FEATURES)
     assert "navigation.top" not in read and "navigation.indexes" not in read
+
+
+def test_every_page_loads_the_frames_files_from_the_sites_root(demo):
+    """The frame's stylesheets and scripts are written from base_url: on a page deep in the
+    site, at its root, and on the 404 page (whose base_url is the site's path, "/")."""
+    for rel, prefix in [("index.html", "./"), ("tin-tuc/index.html", "../"), ("404.html", "/")]:
+        head = (demo / rel).read_text(encoding="utf-8").split("</head>", 1)[0]
+        refs = re.findall(r'(?:href|src)="([^"]*assets/(?:stylesheets|javascripts|search)/[^"]+)"', head)
+        assert len(refs) >= 4, (rel, refs)
+        assert all(ref.startswith(prefix + "assets/") for ref in refs), (rel, refs)
+        assert not any(ref.startswith("//") for ref in refs), (rel, refs)

@@ -392,5 +392,7 @@ def test_the_section_nav_plain_entries_look_like_materials(browser, base_url, pi
         styles = page.evaluate(NAV_STYLE_JS)
         assert styles["plain"] == styles["material"], styles
         assert styles["height"][0] == styles["height"][1], styles
+        # Material's settings are kept per site: cchc-base.js finds the site's root from its own address
+        assert page.evaluate("() => __md_scope.href") == base_url
     finally:
         context.close()

@@ -15,6 +15,7 @@ output (about 2.2 MB, a fifth of the site's fixed cost):
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -67,6 +68,22 @@ def material_assets(theme_dirs: Iterable[str]) -> dict[str, str]:
         names = " và ".join(f"{kind}.*.min.{'js' if kind == 'bundle' else 'css'}" for kind in sorted(missing))
         raise LookupError(say("theme_files_missing", names=names, folders=", ".join(map(str, theme_dirs))))
     return found
+
+
+def nav_entries(nav) -> list[tuple[object, bool]]:
+    """The nav's top entries, each with whether it is a plain link (partials/nav.html draws
+    it as one ``<li><a>``): not a section, no icon, subtitle or status in its page's meta.
+    Worked out once per build (the first page drawn: the pages' meta are read by then)."""
+    entries = _nav_entries.get(nav)
+    if entries is None:
+        entries = _nav_entries[nav] = [
+            (item, not (item.children or getattr(item, "typeset", None) or getattr(item, "encrypted", None)
+                        or any((getattr(item, "meta", None) or {}).get(k) for k in ("icon", "subtitle", "status"))))
+            for item in nav.items]
+    return entries
+
+
+_nav_entries: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 class ThemeWords:

@@ -3,8 +3,9 @@
  * (scripts/serve/nginx-cchc.conf) needs no inline script or inline event handler:
  *
  * 1. Material 9.8.1's inline head script (partials/javascripts/base.html), unchanged but
- *    for where the scope comes from: the data-md-scope attribute of this script's tag
- *    (docs/overrides/base.html). It defines the helpers Material's
+ *    for where the scope comes from: the site's root, two folders above this file, or a
+ *    site's own extra.scope (the data-md-scope attribute of this script's tag, written by
+ *    docs/overrides/base.html only then). It defines the helpers Material's
  *    bundle uses to keep settings per site in localStorage.
  * 2. The "In / lưu trang" buttons (data-cchc-print, docs/overrides/cchc/partials/actions.html) print the page;
  *    the home page's search button (data-cchc-open-search, cchc/home.html) opens the header's search box.
@@ -16,7 +17,7 @@
  *    bundle slides into the header once the heading has scrolled out of view. Only that
  *    script ever shows it, so the page does not carry it (partials/header.html).
  */
-__md_scope=new URL(document.currentScript.getAttribute("data-md-scope"),location),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
+__md_scope=document.currentScript.hasAttribute("data-md-scope")?new URL(document.currentScript.getAttribute("data-md-scope"),location):new URL("../..",document.currentScript.src),__md_hash=e=>[...e].reduce(((e,_)=>(e<<5)-e+_.charCodeAt(0)),0),__md_get=(e,_=localStorage,t=__md_scope)=>JSON.parse(_.getItem(t.pathname+"."+e)),__md_set=(e,_,t=localStorage,a=__md_scope)=>{try{t.setItem(a.pathname+"."+e,JSON.stringify(_))}catch(e){}};
 
 document.addEventListener("click", (event) => {
   if (!(event.target instanceof Element)) return;

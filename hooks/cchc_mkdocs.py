@@ -43,6 +43,7 @@ this module only translates events into calls of it and keeps the one ``Build`` 
 
 from __future__ import annotations
 
+import gc
 import html
 import shutil
 import sys
@@ -302,6 +303,12 @@ def on_env(env, config, files):
     # changes while this one draws the pages, so Jinja need not stat every included
     # template again for every page (a dozen a page).
     env.auto_reload = False
+    if not _SERVING:
+        # The content, its model and MkDocs' files and nav live until the build ends: the
+        # garbage collector need not walk them again at every collection while the pages
+        # are drawn (about 0.9 s of a 5,000-item build). Undone in on_post_build and
+        # on_build_error, so a process that builds again (the tests) frees them as usual.
+        gc.freeze()
     if _preview_problems is not None:
         env.globals["t"] = Strings({}).t  # the 404 page is still drawn, before the error page replaces it
         return env
@@ -367,6 +374,7 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    gc.unfreeze()
     if _preview_problems is not None:
         write_error_site(Path(config.site_dir), _preview_problems, config.site_name)
         return
@@ -398,6 +406,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     """A failed build still waits for the index thread, so no Pagefind is left running."""
+    gc.unfreeze()
     if _build is not None and _build.later_files is not None:
         _build.later_files.cleanup()
     if _build is not None and _build.indexer is not None:

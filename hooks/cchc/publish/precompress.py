@@ -141,13 +141,10 @@ def _pagefind_wasm_copy(path: Path) -> list[tuple[str, int, int]]:
 
 
 def _compress_one(path: Path, kinds: list[str]) -> list[tuple[str, int, int]]:
+    """Write the copies of the file at ``path``: (encoding, bytes before, bytes after) of each."""
     if path.suffix.lower() == PAGEFIND_WASM:
         return _pagefind_wasm_copy(path)
-    return _compress_data(path, path.read_bytes(), kinds)
-
-
-def _compress_data(path: Path, data: bytes, kinds: list[str]) -> list[tuple[str, int, int]]:
-    """Write the copies of ``data``, the content of the file at ``path``."""
+    data = path.read_bytes()
     asset = path.suffix.lower() in ASSET_SUFFIXES
     done = []
     digest = hashlib.sha256(data).digest() if asset else b""
